@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.apikeys;
+
+import org.jspecify.annotations.NullMarked;

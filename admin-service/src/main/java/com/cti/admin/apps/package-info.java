@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.apps;
+
+import org.jspecify.annotations.NullMarked;

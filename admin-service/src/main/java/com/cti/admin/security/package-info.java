@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.security;
+
+import org.jspecify.annotations.NullMarked;

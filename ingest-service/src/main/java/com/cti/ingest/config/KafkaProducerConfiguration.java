@@ -1,0 +1,50 @@
+package com.cti.ingest.config;
+
+import java.util.Map;
+
+import com.cti.model.DialpadEventReceived;
+import com.cti.model.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+/**
+ * The event producer, with its durability settings written out rather than left to defaults: every in-sync replica
+ * acknowledges ({@code acks=all}), the idempotent producer keeps retries from duplicating or reordering, and
+ * blocking is bounded so a request never waits past Dialpad's 5 s.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaProducerConfiguration {
+
+	@Bean
+	KafkaTemplate<String, DialpadEventReceived> eventKafkaTemplate(KafkaProperties kafkaProperties) {
+		Map<String, Object> config = kafkaProperties.buildProducerProperties();
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+		var factory = new DefaultKafkaProducerFactory<String, DialpadEventReceived>(config, new StringSerializer(),
+				new JacksonJsonSerializer<DialpadEventReceived>().noTypeInfo());
+		return new KafkaTemplate<>(factory);
+	}
+
+	@Bean
+	NewTopic ingestDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
+		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.ingest.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,101 @@
+package com.cti.ingest.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.cti.model.EventKind;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells Dialpad events apart by their shape (they carry no type field), picks the Kafka key that keeps one call's or
+ * message's events in order, and computes a content hash that is the same for every redelivery of one event.
+ */
+@Component
+class EventClassifier {
+
+	private final JsonMapper jsonMapper;
+
+	EventClassifier(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	ClassifiedEvent classify(String payload) {
+		JsonNode node = parseObject(payload);
+		EventKind kind = kindOf(node);
+		String key = switch (kind) {
+			case CALL -> text(node, "call_id");
+			case SMS -> text(node, "id");
+			default -> null;
+		};
+		String identity = switch (kind) {
+			case CALL -> "call:" + key + ":" + text(node, "state") + ":" + text(node, "event_timestamp");
+			case SMS -> "sms:" + key + ":" + text(node, "message_status") + ":" + text(node, "event_timestamp");
+			default -> payload;
+		};
+		return new ClassifiedEvent(kind, key, sha256(identity));
+	}
+
+	private JsonNode parseObject(String payload) {
+		try {
+			JsonNode node = this.jsonMapper.readTree(payload);
+			if (node != null && node.isObject()) {
+				return node;
+			}
+		}
+		catch (JacksonException ex) {
+			// reported below
+		}
+		throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "payload-not-json-object",
+				"The event payload is not a JSON object");
+	}
+
+	static EventKind kindOf(JsonNode node) {
+		if (node.has("call_id") && node.has("state")) {
+			return EventKind.CALL;
+		}
+		if (node.has("id") && node.has("from_number") && node.has("to_number")) {
+			return EventKind.SMS;
+		}
+		if (node.has("event") && node.has("contact")) {
+			return EventKind.CONTACT;
+		}
+		if (node.has("availability_status") || node.has("on_duty_status")) {
+			return EventKind.AGENT_STATUS;
+		}
+		if (node.has("action") && node.has("changed_by")) {
+			return EventKind.CHANGELOG;
+		}
+		return EventKind.UNKNOWN;
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		return value.isNumber() ? value.numberValue().toString() : value.asString();
+	}
+
+	private static String sha256(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What the classifier found: the kind, the Kafka key (null when the kind has no natural key) and the hash. */
+	record ClassifiedEvent(EventKind kind, @Nullable String key, String contentHash) {
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.cti.ingest.webhook;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the webhook intake.
+ *
+ * @param webhookSecret the secret Dialpad signs events with ({@code DIALPAD_WEBHOOK_SECRET})
+ * @param defaultAppId the app that events posted to {@code /webhooks/dialpad} belong to ({@code DEFAULT_APP_ID})
+ * @param maxBodySize the largest body accepted (413 above it)
+ * @param clockSkew leeway for {@code exp}, {@code nbf} and {@code iat} when a token carries them
+ * @param publishTimeout how long a request waits for Kafka's acknowledgement
+ */
+@Validated
+@ConfigurationProperties("cti.ingest")
+public record IngestProperties(@NotBlank(message = "DIALPAD_WEBHOOK_SECRET must be set") String webhookSecret,
+		@Nullable String defaultAppId, @DefaultValue("256KB") DataSize maxBodySize,
+		@DefaultValue("60s") Duration clockSkew, @DefaultValue("3s") Duration publishTimeout) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.ingest.webhook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.processor.calls;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.processor.config;
+
+import org.jspecify.annotations.NullMarked;

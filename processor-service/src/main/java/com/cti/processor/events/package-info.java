@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.processor.events;
+
+import org.jspecify.annotations.NullMarked;

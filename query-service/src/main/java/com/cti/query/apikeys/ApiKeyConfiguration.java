@@ -1,0 +1,22 @@
+package com.cti.query.apikeys;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Guards every {@code /api} path with the API key filter.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiKeyConfiguration {
+
+	@Bean
+	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ApiKeyLookup lookup) {
+		var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(lookup));
+		registration.addUrlPatterns("/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+}

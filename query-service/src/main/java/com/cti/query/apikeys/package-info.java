@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.apikeys;
+
+import org.jspecify.annotations.NullMarked;

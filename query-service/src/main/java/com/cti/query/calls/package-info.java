@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.calls;
+
+import org.jspecify.annotations.NullMarked;

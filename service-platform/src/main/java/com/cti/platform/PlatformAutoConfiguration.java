@@ -1,0 +1,39 @@
+package com.cti.platform;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * Adds {@code GET /health}, the Kafka health indicator and the API's JSON conventions (snake_case field names) to
+ * every CTI service.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@Import(HealthController.class)
+public class PlatformAutoConfiguration {
+
+	@Bean
+	JsonMapperBuilderCustomizer ctiJsonConventions() {
+		return (builder) -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(KafkaAdmin.class)
+	static class KafkaHealthConfiguration {
+
+		@Bean
+		@ConditionalOnBean(KafkaAdmin.class)
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+			return new KafkaHealthIndicator(kafkaAdmin);
+		}
+
+	}
+
+}

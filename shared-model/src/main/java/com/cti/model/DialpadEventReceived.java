@@ -1,0 +1,35 @@
+package com.cti.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The envelope that the ingest service publishes for every accepted Dialpad webhook.
+ *
+ * @param eventId unique id given at ingest
+ * @param appId the app the webhook was addressed to, as the URL named it; {@code null} when it named none (the
+ * processor then attributes it, or parks it as unattributed)
+ * @param kind what the payload is, by its shape
+ * @param receivedAt when ingest received it
+ * @param payload the Dialpad event JSON exactly as received (the JWT's payload, decoded)
+ * @param contentHash SHA-256 (hex) of the payload, stable across redeliveries, for deduplication
+ * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when written by this code
+ */
+public record DialpadEventReceived(UUID eventId, @Nullable String appId, EventKind kind, Instant receivedAt,
+		String payload, String contentHash, int schemaVersion) {
+
+	/** The envelope version this code writes and understands. */
+	public static final int CURRENT_SCHEMA_VERSION = 1;
+
+	public DialpadEventReceived {
+		Objects.requireNonNull(eventId, "eventId");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(receivedAt, "receivedAt");
+		Objects.requireNonNull(payload, "payload");
+		Objects.requireNonNull(contentHash, "contentHash");
+	}
+
+}

@@ -1,0 +1,17 @@
+package com.cti.model;
+
+/**
+ * Kafka topic names shared by the services.
+ */
+public final class Topics {
+
+	/** Every accepted Dialpad event, keyed by call id (calls) or message id (SMS). */
+	public static final String DIALPAD_EVENTS = "cti.dialpad-events";
+
+	/** Events the processor could not apply after its retries (poison records). */
+	public static final String DIALPAD_EVENTS_DLT = DIALPAD_EVENTS + "-dlt";
+
+	private Topics() {
+	}
+
+}
