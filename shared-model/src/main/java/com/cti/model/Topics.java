@@ -11,6 +11,12 @@ public final class Topics {
 	/** Events the processor could not apply after its retries (poison records). */
 	public static final String DIALPAD_EVENTS_DLT = DIALPAD_EVENTS + "-dlt";
 
+	/**
+	 * Per-app webhook secrets ({@link WebhookSecretsUpdated}), compacted and keyed by app id: written by the admin
+	 * service, read in full by every ingest instance.
+	 */
+	public static final String WEBHOOK_SECRETS = "cti.webhook-secrets";
+
 	private Topics() {
 	}
 
