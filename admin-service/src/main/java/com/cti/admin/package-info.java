@@ -1,5 +1,6 @@
 /**
- * The admin service: provisions apps, keys, Dialpad webhooks and subscriptions behind {@code /internal}.
+ * The admin service: provisions apps, keys, Dialpad webhooks and subscriptions behind
+ * {@code /internal}.
  */
 @NullMarked
 package com.cti.admin;

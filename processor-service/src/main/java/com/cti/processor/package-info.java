@@ -1,5 +1,6 @@
 /**
- * The processor service: turns the stream of Dialpad events into tables a client can trust.
+ * The processor service: turns the stream of Dialpad events into tables a client can
+ * trust.
  */
 @NullMarked
 package com.cti.processor;

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The client API under {@code /api}: calls, active calls, messages and voicemails of the caller's app.
+ * The client API under {@code /api}: calls, active calls, messages and voicemails of the
+ * caller's app.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

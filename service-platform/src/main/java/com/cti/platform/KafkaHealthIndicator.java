@@ -12,7 +12,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Reports Kafka up when the cluster answers a describe-cluster request within the timeout.
+ * Reports Kafka up when the cluster answers a describe-cluster request within the
+ * timeout.
  */
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

@@ -12,8 +12,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.PropertyNamingStrategies;
 
 /**
- * Adds {@code GET /health}, the Kafka health indicator and the API's JSON conventions (snake_case field names) to
- * every CTI service.
+ * Adds {@code GET /health}, the Kafka health indicator and the API's JSON conventions
+ * (snake_case field names) to every CTI service.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @Import(HealthController.class)

@@ -10,9 +10,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Stops start-up with a message naming every missing required setting. A service lists its required settings in
- * {@code cti.required-settings} as {@code ENV_NAME=spring.property}: the environment variable a user sets and the
- * property it feeds (which a test or launcher may set directly).
+ * Stops start-up with a message naming every missing required setting. A service lists
+ * its required settings in {@code cti.required-settings} as
+ * {@code ENV_NAME=spring.property}: the environment variable a user sets and the property
+ * it feeds (which a test or launcher may set directly).
  */
 public class RequiredSettingsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

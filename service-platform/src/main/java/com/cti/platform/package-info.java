@@ -1,6 +1,7 @@
 /**
- * What every CTI service runs on: database settings from {@code DATABASE_URL}, required-setting checks,
- * {@code GET /health} and the Kafka health indicator. The Flyway schema lives in this module's resources.
+ * What every CTI service runs on: database settings from {@code DATABASE_URL},
+ * required-setting checks, {@code GET /health} and the Kafka health indicator. The Flyway
+ * schema lives in this module's resources.
  */
 @NullMarked
 package com.cti.platform;

@@ -11,11 +11,11 @@ class DatabaseUrlEnvironmentPostProcessorTests {
 
 	@Test
 	void convertsRenderAndHerokuStyleUrl() {
-		var settings = DatabaseUrlEnvironmentPostProcessor
-			.datasourceSettings(Map.of("DATABASE_URL", "postgresql://cti:p%40ss:w@db.example.com:6543/cti?sslmode=require")::get);
+		var settings = DatabaseUrlEnvironmentPostProcessor.datasourceSettings(
+				Map.of("DATABASE_URL", "postgresql://cti:p%40ss:w@db.example.com:6543/cti?sslmode=require")::get);
 
-		assertThat(settings).containsEntry("spring.datasource.url",
-				"jdbc:postgresql://db.example.com:6543/cti?sslmode=require")
+		assertThat(settings)
+			.containsEntry("spring.datasource.url", "jdbc:postgresql://db.example.com:6543/cti?sslmode=require")
 			.containsEntry("spring.datasource.username", "cti")
 			.containsEntry("spring.datasource.password", "p@ss:w");
 	}
@@ -40,8 +40,8 @@ class DatabaseUrlEnvironmentPostProcessorTests {
 
 	@Test
 	void buildsUrlFromSeedVariables() {
-		var settings = DatabaseUrlEnvironmentPostProcessor.datasourceSettings(Map.of("DB_HOST", "pg", "DB_PORT", "5433",
-				"DB_NAME", "cti", "DB_USER", "u", "DB_PASSWORD", "p")::get);
+		var settings = DatabaseUrlEnvironmentPostProcessor.datasourceSettings(
+				Map.of("DB_HOST", "pg", "DB_PORT", "5433", "DB_NAME", "cti", "DB_USER", "u", "DB_PASSWORD", "p")::get);
 
 		assertThat(settings).containsEntry("spring.datasource.url", "jdbc:postgresql://pg:5433/cti")
 			.containsEntry("spring.datasource.username", "u");

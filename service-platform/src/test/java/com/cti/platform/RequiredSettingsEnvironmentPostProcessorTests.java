@@ -14,9 +14,10 @@ class RequiredSettingsEnvironmentPostProcessorTests {
 
 	@Test
 	void namesEveryMissingSetting() {
-		var environment = new MockEnvironment().withProperty("cti.required-settings",
-				"KAFKA_BOOTSTRAP_SERVERS=spring.kafka.bootstrap-servers, DATABASE_URL=spring.datasource.url,"
-						+ " INTERNAL_API_SECRET=cti.admin.internal-api-secret")
+		var environment = new MockEnvironment()
+			.withProperty("cti.required-settings",
+					"KAFKA_BOOTSTRAP_SERVERS=spring.kafka.bootstrap-servers, DATABASE_URL=spring.datasource.url,"
+							+ " INTERNAL_API_SECRET=cti.admin.internal-api-secret")
 			.withProperty("spring.datasource.url", "jdbc:postgresql://h/d");
 
 		assertThatIllegalStateException()

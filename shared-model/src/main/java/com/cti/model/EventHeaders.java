@@ -5,15 +5,19 @@ package com.cti.model;
  */
 public final class EventHeaders {
 
-	/** The envelope's schema version, so a consumer can refuse one it does not understand without parsing. */
+	/**
+	 * The envelope's schema version, so a consumer can refuse one it does not understand
+	 * without parsing.
+	 */
 	public static final String SCHEMA_VERSION = "cti-schema-version";
 
 	/** The event kind ({@link EventKind#wireName()}). */
 	public static final String EVENT_KIND = "cti-event-kind";
 
 	/**
-	 * On an event that the admin service re-publishes (an unattributed event assigned to an app, or a replay): the
-	 * {@code eventId} of the original event in {@code webhook_events}.
+	 * On an event that the admin service re-publishes (an unattributed event assigned to
+	 * an app, or a replay): the {@code eventId} of the original event in
+	 * {@code webhook_events}.
 	 */
 	public static final String REPLAY_OF = "cti-replay-of";
 

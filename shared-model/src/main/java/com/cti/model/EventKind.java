@@ -1,7 +1,8 @@
 package com.cti.model;
 
 /**
- * The kinds of Dialpad event, told apart by the payload's shape (Dialpad events carry no type field).
+ * The kinds of Dialpad event, told apart by the payload's shape (Dialpad events carry no
+ * type field).
  */
 public enum EventKind {
 

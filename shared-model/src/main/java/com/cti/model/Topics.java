@@ -12,8 +12,8 @@ public final class Topics {
 	public static final String DIALPAD_EVENTS_DLT = DIALPAD_EVENTS + "-dlt";
 
 	/**
-	 * Per-app webhook secrets ({@link WebhookSecretsUpdated}), compacted and keyed by app id: written by the admin
-	 * service, read in full by every ingest instance.
+	 * Per-app webhook secrets ({@link WebhookSecretsUpdated}), compacted and keyed by app
+	 * id: written by the admin service, read in full by every ingest instance.
 	 */
 	public static final String WEBHOOK_SECRETS = "cti.webhook-secrets";
 

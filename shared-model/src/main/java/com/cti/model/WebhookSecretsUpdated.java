@@ -7,14 +7,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The secrets that verify one app's Dialpad webhook, published by the admin service on
- * {@link Topics#WEBHOOK_SECRETS} (compacted, keyed by app id) so that the ingest service verifies without a database.
- * A tombstone (null value) means the app has no webhook of its own any more: the global
- * {@code DIALPAD_WEBHOOK_SECRET} applies again.
+ * {@link Topics#WEBHOOK_SECRETS} (compacted, keyed by app id) so that the ingest service
+ * verifies without a database. A tombstone (null value) means the app has no webhook of
+ * its own any more: the global {@code DIALPAD_WEBHOOK_SECRET} applies again.
  *
  * @param appId the app the webhook delivers to
- * @param signed false when the webhook was deliberately created without a secret (Dialpad then sends plain JSON)
+ * @param signed false when the webhook was deliberately created without a secret (Dialpad
+ * then sends plain JSON)
  * @param secret the current secret, null when unsigned
- * @param previousSecret the secret before the last rotation, still valid until {@code previousSecretExpiresAt}
+ * @param previousSecret the secret before the last rotation, still valid until
+ * {@code previousSecretExpiresAt}
  * @param previousSecretExpiresAt end of the rotation's grace period
  * @param updatedAt when the admin service made this change
  */

@@ -1,5 +1,6 @@
 /**
- * The Kafka wire contract between the CTI services: the event envelope, topic and header names.
+ * The Kafka wire contract between the CTI services: the event envelope, topic and header
+ * names.
  */
 @NullMarked
 package com.cti.model;

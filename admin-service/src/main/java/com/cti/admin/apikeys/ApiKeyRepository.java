@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes {@code api_keys} and its audit log {@code api_key_audit} (both owned by the admin service).
+ * Writes {@code api_keys} and its audit log {@code api_key_audit} (both owned by the
+ * admin service).
  */
 @Repository
 public class ApiKeyRepository {
@@ -19,7 +20,10 @@ public class ApiKeyRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Issues a new key for the app, records it in the audit log, and returns the key: the only time it is seen. */
+	/**
+	 * Issues a new key for the app, records it in the audit log, and returns the key: the
+	 * only time it is seen.
+	 */
 	public String issue(UUID appId, String actor, @Nullable String sourceAddress) {
 		String key = ApiKeys.generate();
 		UUID keyId = UUID.randomUUID();

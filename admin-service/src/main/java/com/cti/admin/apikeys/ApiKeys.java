@@ -7,8 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Makes API keys: 32 random bytes behind the recognisable prefix {@code cti_}, stored only as their SHA-256 hash
- * (a key has 256 bits of entropy, so a fast unsalted hash is safe and lets the query service look a key up by it).
+ * Makes API keys: 32 random bytes behind the recognisable prefix {@code cti_}, stored
+ * only as their SHA-256 hash (a key has 256 bits of entropy, so a fast unsalted hash is
+ * safe and lets the query service look a key up by it).
  */
 public final class ApiKeys {
 

@@ -27,7 +27,10 @@ class AppService {
 	@Transactional
 	CreatedApp create(String name, String actor, @Nullable String sourceAddress) {
 		UUID appId = UUID.randomUUID();
-		this.jdbc.sql("insert into apps (id, name) values (:id, :name)").param("id", appId).param("name", name).update();
+		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
+			.param("id", appId)
+			.param("name", name)
+			.update();
 		String key = this.apiKeys.issue(appId, actor, sourceAddress);
 		return new CreatedApp(appId, key);
 	}

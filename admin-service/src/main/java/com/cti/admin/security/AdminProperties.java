@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the admin API.
  *
- * @param internalApiSecret the Bearer secret of {@code /internal} ({@code INTERNAL_API_SECRET})
+ * @param internalApiSecret the Bearer secret of {@code /internal}
+ * ({@code INTERNAL_API_SECRET})
  */
 @Validated
 @ConfigurationProperties("cti.admin")

@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a request into {@code /internal} only with {@code Authorization: Bearer <INTERNAL_API_SECRET>}, compared in
- * constant time. Anything else gets a 401 problem and reaches no controller.
+ * Lets a request into {@code /internal} only with
+ * {@code Authorization: Bearer <INTERNAL_API_SECRET>}, compared in constant time.
+ * Anything else gets a 401 problem and reaches no controller.
  */
 class InternalAuthenticationFilter extends OncePerRequestFilter {
 

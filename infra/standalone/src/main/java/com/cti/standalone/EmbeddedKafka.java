@@ -15,8 +15,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node Kafka broker (KRaft, combined broker and controller) running inside this JVM, with its log under the
- * given directory so that topics and offsets outlive a restart.
+ * A single-node Kafka broker (KRaft, combined broker and controller) running inside this
+ * JVM, with its log under the given directory so that topics and offsets outlive a
+ * restart.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
@@ -64,8 +65,9 @@ final class EmbeddedKafka implements AutoCloseable {
 
 	private static void format(Path config) {
 		var output = new ByteArrayOutputStream();
-		int exit = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
-				config.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+		int exit = StorageTool.execute(
+				new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString() },
+				new PrintStream(output, true, StandardCharsets.UTF_8));
 		if (exit != 0) {
 			throw new IllegalStateException("Could not format the Kafka log directory: " + output);
 		}

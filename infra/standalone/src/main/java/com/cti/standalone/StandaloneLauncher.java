@@ -20,9 +20,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./cti standalone}: starts an embedded Kafka broker and an embedded PostgreSQL 17 with their data under
- * {@code ./data} (unless {@code KAFKA_BOOTSTRAP_SERVERS} or {@code DATABASE_URL} point elsewhere), then all four
- * services on one port. {@code --reset} starts from empty data. Ctrl-C stops everything, services first.
+ * {@code ./cti standalone}: starts an embedded Kafka broker and an embedded PostgreSQL 17
+ * with their data under {@code ./data} (unless {@code KAFKA_BOOTSTRAP_SERVERS} or
+ * {@code DATABASE_URL} point elsewhere), then all four services on one port.
+ * {@code --reset} starts from empty data. Ctrl-C stops everything, services first.
  */
 public final class StandaloneLauncher {
 
@@ -78,26 +79,27 @@ public final class StandaloneLauncher {
 			settings.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		}
 		settings.forEach(System::setProperty);
-		this.context = new SpringApplicationBuilder(StandaloneApplication.class).registerShutdownHook(false)
-			.run(args);
+		this.context = new SpringApplicationBuilder(StandaloneApplication.class).registerShutdownHook(false).run(args);
 		String port = this.context.getEnvironment().getProperty("local.server.port");
 		printBanner(port, settings, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	private void printBanner(@Nullable String port, Map<String, String> settings, long millis) {
-		System.out.printf("""
+		System.out.printf(
+				"""
 
-				  CTI server is ready in %d ms at http://localhost:%s
-				    webhooks:   POST http://localhost:%2$s/webhooks/dialpad/{app_id}
-				    client API: GET  http://localhost:%2$s/api/calls        (header x-app-api-key)
-				    admin API:  POST http://localhost:%2$s/internal/apps    (Authorization: Bearer <INTERNAL_API_SECRET>)
-				    health:     GET  http://localhost:%2$s/health
-				  INTERNAL_API_SECRET=%s
-				  DIALPAD_WEBHOOK_SECRET=%s
-				  Kafka: %s   PostgreSQL: %s   data: %s
-				  Ctrl-C stops everything.
+						  CTI server is ready in %d ms at http://localhost:%s
+						    webhooks:   POST http://localhost:%2$s/webhooks/dialpad/{app_id}
+						    client API: GET  http://localhost:%2$s/api/calls        (header x-app-api-key)
+						    admin API:  POST http://localhost:%2$s/internal/apps    (Authorization: Bearer <INTERNAL_API_SECRET>)
+						    health:     GET  http://localhost:%2$s/health
+						  INTERNAL_API_SECRET=%s
+						  DIALPAD_WEBHOOK_SECRET=%s
+						  Kafka: %s   PostgreSQL: %s   data: %s
+						  Ctrl-C stops everything.
 
-				""", millis, port, settings.get("INTERNAL_API_SECRET"), settings.get("DIALPAD_WEBHOOK_SECRET"),
+						""",
+				millis, port, settings.get("INTERNAL_API_SECRET"), settings.get("DIALPAD_WEBHOOK_SECRET"),
 				System.getProperty("KAFKA_BOOTSTRAP_SERVERS", System.getenv("KAFKA_BOOTSTRAP_SERVERS")),
 				(this.postgres != null) ? "embedded, port " + this.postgres.getPort() : "from DATABASE_URL",
 				this.dataDirectory.toAbsolutePath());
@@ -120,7 +122,10 @@ public final class StandaloneLauncher {
 		}
 	}
 
-	/** The secrets generated on the first start and reused after it (unless the environment sets them). */
+	/**
+	 * The secrets generated on the first start and reused after it (unless the
+	 * environment sets them).
+	 */
 	private Properties loadOrCreateSecrets() throws IOException {
 		Path file = this.dataDirectory.resolve("secrets.properties");
 		Properties secrets = new Properties();

@@ -18,9 +18,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
- * The event producer, with its durability settings written out rather than left to defaults: every in-sync replica
- * acknowledges ({@code acks=all}), the idempotent producer keeps retries from duplicating or reordering, and
- * blocking is bounded so a request never waits past Dialpad's 5 s.
+ * The event producer, with its durability settings written out rather than left to
+ * defaults: every in-sync replica acknowledges ({@code acks=all}), the idempotent
+ * producer keeps retries from duplicating or reordering, and blocking is bounded so a
+ * request never waits past Dialpad's 5 s.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaProducerConfiguration {

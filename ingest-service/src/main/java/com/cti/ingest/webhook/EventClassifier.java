@@ -15,8 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells Dialpad events apart by their shape (they carry no type field), picks the Kafka key that keeps one call's or
- * message's events in order, and computes a content hash that is the same for every redelivery of one event.
+ * Tells Dialpad events apart by their shape (they carry no type field), picks the Kafka
+ * key that keeps one call's or message's events in order, and computes a content hash
+ * that is the same for every redelivery of one event.
  */
 @Component
 class EventClassifier {
@@ -94,7 +95,10 @@ class EventClassifier {
 		}
 	}
 
-	/** What the classifier found: the kind, the Kafka key (null when the kind has no natural key) and the hash. */
+	/**
+	 * What the classifier found: the kind, the Kafka key (null when the kind has no
+	 * natural key) and the hash.
+	 */
 	record ClassifiedEvent(EventKind kind, @Nullable String key, String contentHash) {
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes an accepted event to Kafka and waits, bounded, for the broker's acknowledgement ({@code acks=all}).
+ * Publishes an accepted event to Kafka and waits, bounded, for the broker's
+ * acknowledgement ({@code acks=all}).
  */
 @Component
 class EventPublisher {
@@ -50,7 +51,10 @@ class EventPublisher {
 		}
 	}
 
-	/** The event could not be made durable: the caller must answer 503 so that Dialpad retries. */
+	/**
+	 * The event could not be made durable: the caller must answer 503 so that Dialpad
+	 * retries.
+	 */
 	static class EventNotDurableException extends RuntimeException {
 
 		EventNotDurableException(String message, Throwable cause) {

@@ -13,10 +13,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the webhook intake.
  *
- * @param webhookSecret the secret Dialpad signs events with ({@code DIALPAD_WEBHOOK_SECRET})
- * @param defaultAppId the app that events posted to {@code /webhooks/dialpad} belong to ({@code DEFAULT_APP_ID})
+ * @param webhookSecret the secret Dialpad signs events with
+ * ({@code DIALPAD_WEBHOOK_SECRET})
+ * @param defaultAppId the app that events posted to {@code /webhooks/dialpad} belong to
+ * ({@code DEFAULT_APP_ID})
  * @param maxBodySize the largest body accepted (413 above it)
- * @param clockSkew leeway for {@code exp}, {@code nbf} and {@code iat} when a token carries them
+ * @param clockSkew leeway for {@code exp}, {@code nbf} and {@code iat} when a token
+ * carries them
  * @param publishTimeout how long a request waits for Kafka's acknowledgement
  */
 @Validated

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Dialpad's webhook endpoint. The body is read raw, whatever the Content-Type says: it is the JWT itself.
+ * Dialpad's webhook endpoint. The body is read raw, whatever the Content-Type says: it is
+ * the JWT itself.
  */
 @RestController
 class WebhookController {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Maps intake failures to RFC 9457 problems: 4xx only when the request itself is bad, 503 for every transient fault
- * on our side (Dialpad retries only 5xx).
+ * Maps intake failures to RFC 9457 problems: 4xx only when the request itself is bad, 503
+ * for every transient fault on our side (Dialpad retries only 5xx).
  */
 @RestControllerAdvice(basePackageClasses = WebhookExceptionHandler.class)
 class WebhookExceptionHandler {

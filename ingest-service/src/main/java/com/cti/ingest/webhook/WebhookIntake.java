@@ -11,7 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one webhook body from the wire to Kafka: verify, classify, wrap in the envelope, publish durably.
+ * Takes one webhook body from the wire to Kafka: verify, classify, wrap in the envelope,
+ * publish durably.
  */
 @Service
 class WebhookIntake {
@@ -46,9 +47,9 @@ class WebhookIntake {
 		}
 		String payload = this.verifier.verify(token);
 		var classified = this.classifier.classify(payload);
-		var event = new DialpadEventReceived(UUID.randomUUID(), (appId != null) ? appId : this.properties.defaultAppId(),
-				classified.kind(), this.clock.instant(), payload, classified.contentHash(),
-				DialpadEventReceived.CURRENT_SCHEMA_VERSION);
+		var event = new DialpadEventReceived(UUID.randomUUID(),
+				(appId != null) ? appId : this.properties.defaultAppId(), classified.kind(), this.clock.instant(),
+				payload, classified.contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
 		this.publisher.publish(event, classified.key());
 		return event;
 	}

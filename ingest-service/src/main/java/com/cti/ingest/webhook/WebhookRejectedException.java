@@ -3,8 +3,8 @@ package com.cti.ingest.webhook;
 import org.springframework.http.HttpStatus;
 
 /**
- * A webhook that is refused because the request itself is bad (Dialpad never retries a 4xx). The message says what
- * was wrong and never contains the token or a secret.
+ * A webhook that is refused because the request itself is bad (Dialpad never retries a
+ * 4xx). The message says what was wrong and never contains the token or a secret.
  */
 class WebhookRejectedException extends RuntimeException {
 

@@ -17,9 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Verifies a Dialpad webhook body: a compact JWT signed HS256 with one of the configured secrets. The algorithm is
- * pinned to HS256 ({@code none} and every other algorithm are refused), the signature is compared in constant time by
- * java-jwt, and {@code exp}/{@code nbf}/{@code iat} are checked only when present.
+ * Verifies a Dialpad webhook body: a compact JWT signed HS256 with one of the configured
+ * secrets. The algorithm is pinned to HS256 ({@code none} and every other algorithm are
+ * refused), the signature is compared in constant time by java-jwt, and
+ * {@code exp}/{@code nbf}/{@code iat} are checked only when present.
  */
 @Component
 class WebhookVerifier {

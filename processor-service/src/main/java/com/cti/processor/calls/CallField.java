@@ -6,18 +6,19 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One column of the {@code calls} table that is merged from Dialpad call events, and where in the payload it comes
- * from.
+ * One column of the {@code calls} table that is merged from Dialpad call events, and
+ * where in the payload it comes from.
  */
 record CallField(String column, FieldType type, String... path) {
 
-	/** Every merged column, in table order. Derived columns (answered, active, ...) are computed after the merge. */
-	static final List<CallField> ALL = List.of(
-			new CallField("master_call_id", FieldType.LONG, "master_call_id"),
+	/**
+	 * Every merged column, in table order. Derived columns (answered, active, ...) are
+	 * computed after the merge.
+	 */
+	static final List<CallField> ALL = List.of(new CallField("master_call_id", FieldType.LONG, "master_call_id"),
 			new CallField("entry_point_call_id", FieldType.LONG, "entry_point_call_id"),
 			new CallField("operator_call_id", FieldType.LONG, "operator_call_id"),
-			new CallField("direction", FieldType.TEXT, "direction"),
-			new CallField("state", FieldType.TEXT, "state"),
+			new CallField("direction", FieldType.TEXT, "direction"), new CallField("state", FieldType.TEXT, "state"),
 			new CallField("external_number", FieldType.TEXT, "external_number"),
 			new CallField("internal_number", FieldType.TEXT, "internal_number"),
 			new CallField("selected_caller_id", FieldType.TEXT, "selected_caller_id"),

@@ -12,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The merged state of one call leg. Each field keeps the value of the newest event (by {@code event_timestamp}) that
- * carried a non-empty value for it, so the result is the same whatever order and however often the events arrive:
- * an older event never overwrites a newer value but fills one that is still empty.
+ * The merged state of one call leg. Each field keeps the value of the newest event (by
+ * {@code event_timestamp}) that carried a non-empty value for it, so the result is the
+ * same whatever order and however often the events arrive: an older event never
+ * overwrites a newer value but fills one that is still empty.
  */
 final class CallLeg {
 
@@ -22,10 +23,12 @@ final class CallLeg {
 	static final Set<String> LIVE_STATES = Set.of("preanswer", "calling", "ringing", "queued", "connected", "hold",
 			"parked", "merged", "eavesdrop", "monitor", "barge", "takeover");
 
-	/** States that mean the live part of the leg is over; post-call states imply it too. */
+	/**
+	 * States that mean the live part of the leg is over; post-call states imply it too.
+	 */
 	static final Set<String> ENDING_STATES = Set.of("hangup", "missed", "voicemail", "voicemail_uploaded", "postcall",
-			"recording", "transcription", "call_transcription", "recap_summary", "recap_outcome",
-			"recap_action_items", "recap_purposes", "ai_playbook", "csat", "pcsat", "dispositions", "blocked");
+			"recording", "transcription", "call_transcription", "recap_summary", "recap_outcome", "recap_action_items",
+			"recap_purposes", "ai_playbook", "csat", "pcsat", "dispositions", "blocked");
 
 	private final UUID appId;
 
@@ -71,8 +74,8 @@ final class CallLeg {
 		long timestamp = FieldType.LONG.read(payload.get("event_timestamp")) instanceof Long ts ? ts : 0L;
 		for (CallField field : CallField.ALL) {
 			Object value = field.read(payload);
-			if (value != null && newer(timestamp, value, this.timestamps.get(field.column()),
-					this.values.get(field.column()))) {
+			if (value != null
+					&& newer(timestamp, value, this.timestamps.get(field.column()), this.values.get(field.column()))) {
 				this.values.put(field.column(), value);
 				this.timestamps.put(field.column(), timestamp);
 			}
@@ -81,7 +84,8 @@ final class CallLeg {
 		if (state != null && state.isString()) {
 			this.statesSeen.add(state.asString());
 		}
-		if (timestamp > this.eventTimestamp || (timestamp == this.eventTimestamp && rawJson.compareTo(this.rawPayload) > 0)) {
+		if (timestamp > this.eventTimestamp
+				|| (timestamp == this.eventTimestamp && rawJson.compareTo(this.rawPayload) > 0)) {
 			this.eventTimestamp = timestamp;
 			this.rawPayload = rawJson;
 		}
@@ -92,7 +96,8 @@ final class CallLeg {
 		if (current == null || currentTimestamp == null || timestamp > currentTimestamp) {
 			return true;
 		}
-		// equal times: the larger value wins, so that the outcome does not depend on arrival order
+		// equal times: the larger value wins, so that the outcome does not depend on
+		// arrival order
 		return timestamp == currentTimestamp && String.valueOf(value).compareTo(String.valueOf(current)) > 0;
 	}
 
@@ -139,7 +144,10 @@ final class CallLeg {
 			.map(Long.class::cast);
 	}
 
-	/** A person answered: connected, and either routed by an operator leg or ringing a user directly. */
+	/**
+	 * A person answered: connected, and either routed by an operator leg or ringing a
+	 * user directly.
+	 */
 	boolean answered() {
 		return value("connected_at") != null
 				&& (value("operator_call_id") != null || "user".equals(value("target_type")));
@@ -158,7 +166,10 @@ final class CallLeg {
 				&& "inbound".equals(value("direction"));
 	}
 
-	/** Live from its first live state until it ends; a late or post-call event never makes it live again. */
+	/**
+	 * Live from its first live state until it ends; a late or post-call event never makes
+	 * it live again.
+	 */
 	boolean active() {
 		return this.statesSeen.stream().anyMatch(LIVE_STATES::contains)
 				&& this.statesSeen.stream().noneMatch(ENDING_STATES::contains) && value("ended_at") == null;

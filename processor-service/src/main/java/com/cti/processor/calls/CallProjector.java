@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects call events into {@code calls}: merges each leg's events with its stored state, groups legs into
- * conversations, and writes every touched leg in one multi-row upsert.
+ * Projects call events into {@code calls}: merges each leg's events with its stored
+ * state, groups legs into conversations, and writes every touched leg in one multi-row
+ * upsert.
  */
 @Component
 public class CallProjector {
@@ -33,7 +34,8 @@ public class CallProjector {
 		events.forEach((event) -> callIds.add(event.callId()));
 		this.repository.lockAndLoad(appId, callIds).forEach((leg) -> legs.put(leg.callId(), leg));
 		for (CallEventApplied event : events) {
-			legs.computeIfAbsent(event.callId(), (id) -> new CallLeg(appId, id)).apply(event.payload(), event.rawJson());
+			legs.computeIfAbsent(event.callId(), (id) -> new CallLeg(appId, id))
+				.apply(event.payload(), event.rawJson());
 		}
 		List<ConversationLink> relinked = assignConversations(appId, legs);
 		this.repository.upsert(appId, new ArrayList<>(legs.values()));
@@ -41,8 +43,9 @@ public class CallProjector {
 	}
 
 	/**
-	 * Legs that point at each other (master, entry point, operator) form one conversation, whose id is the smallest
-	 * call id in the group: the same whichever leg arrives first.
+	 * Legs that point at each other (master, entry point, operator) form one
+	 * conversation, whose id is the smallest call id in the group: the same whichever leg
+	 * arrives first.
 	 */
 	private List<ConversationLink> assignConversations(UUID appId, Map<Long, CallLeg> legs) {
 		Set<Long> ids = new HashSet<>(legs.keySet());

@@ -108,24 +108,30 @@ class CallRepository {
 			row.add(bind(params, i, "missed", leg.missed()));
 			row.add(bind(params, i, "has_voicemail", leg.hasVoicemail()));
 			row.add(bind(params, i, "event_timestamp", leg.eventTimestamp()));
-			row.add("cast(" + bind(params, i, "field_timestamps", this.jsonMapper.writeValueAsString(leg.fieldTimestamps())) + " as jsonb)");
+			row.add("cast("
+					+ bind(params, i, "field_timestamps", this.jsonMapper.writeValueAsString(leg.fieldTimestamps()))
+					+ " as jsonb)");
 			row.add("cast(" + bind(params, i, "raw_payload", leg.rawPayload()) + " as jsonb)");
 			rows.add(row.toString());
 		}
 		String updates = CallField.ALL.stream()
 			.map((field) -> field.column() + " = excluded." + field.column())
 			.collect(Collectors.joining(", "));
-		this.jdbc.sql("""
-				insert into calls (app_id, call_id, conversation_id, %s, dialpad_user_id, client_user_id, states_seen,
-				                   is_active, answered, missed, has_voicemail, event_timestamp, field_timestamps, raw_payload)
-				values %s
-				on conflict (app_id, call_id) do update set conversation_id = excluded.conversation_id, %s,
-				    dialpad_user_id = excluded.dialpad_user_id, client_user_id = excluded.client_user_id,
-				    states_seen = excluded.states_seen, is_active = excluded.is_active, answered = excluded.answered,
-				    missed = excluded.missed, has_voicemail = excluded.has_voicemail,
-				    event_timestamp = excluded.event_timestamp, field_timestamps = excluded.field_timestamps,
-				    raw_payload = excluded.raw_payload, updated_at = now()
-				""".formatted(FIELD_COLUMNS, rows, updates)).params(params).update();
+		this.jdbc
+			.sql("""
+					insert into calls (app_id, call_id, conversation_id, %s, dialpad_user_id, client_user_id, states_seen,
+					                   is_active, answered, missed, has_voicemail, event_timestamp, field_timestamps, raw_payload)
+					values %s
+					on conflict (app_id, call_id) do update set conversation_id = excluded.conversation_id, %s,
+					    dialpad_user_id = excluded.dialpad_user_id, client_user_id = excluded.client_user_id,
+					    states_seen = excluded.states_seen, is_active = excluded.is_active, answered = excluded.answered,
+					    missed = excluded.missed, has_voicemail = excluded.has_voicemail,
+					    event_timestamp = excluded.event_timestamp, field_timestamps = excluded.field_timestamps,
+					    raw_payload = excluded.raw_payload, updated_at = now()
+					"""
+				.formatted(FIELD_COLUMNS, rows, updates))
+			.params(params)
+			.update();
 	}
 
 	private static Object defaulted(CallField field, Object value) {
@@ -142,7 +148,10 @@ class CallRepository {
 	}
 
 	private Map<Long, String> clientUserIds(UUID appId, List<CallLeg> legs) {
-		Long[] userIds = legs.stream().map(CallLeg::dialpadUserId).filter((id) -> id != null).distinct()
+		Long[] userIds = legs.stream()
+			.map(CallLeg::dialpadUserId)
+			.filter((id) -> id != null)
+			.distinct()
 			.toArray(Long[]::new);
 		if (userIds.length == 0) {
 			return Map.of();
@@ -151,16 +160,15 @@ class CallRepository {
 		this.jdbc.sql("""
 				select dialpad_user_id, client_user_id from user_mappings
 				where app_id = :appId and dialpad_user_id = any(:userIds)
-				""")
-			.param("appId", appId)
-			.param("userIds", userIds)
-			.query((rs) -> {
-				result.put(rs.getLong(1), rs.getString(2));
-			});
+				""").param("appId", appId).param("userIds", userIds).query((rs) -> {
+			result.put(rs.getLong(1), rs.getString(2));
+		});
 		return result;
 	}
 
-	/** Stored legs that are, point at, or share a conversation with any of the given ids. */
+	/**
+	 * Stored legs that are, point at, or share a conversation with any of the given ids.
+	 */
 	List<ConversationLink> linkedRows(UUID appId, Collection<Long> ids) {
 		Long[] idArray = ids.toArray(Long[]::new);
 		return this.jdbc.sql("""
@@ -178,14 +186,14 @@ class CallRepository {
 
 	void updateConversations(UUID appId, List<ConversationLink> links) {
 		for (ConversationLink link : links) {
-			this.jdbc.sql("update calls set conversation_id = :conversationId, updated_at = now()"
-					+ " where app_id = :appId and call_id = :callId")
+			this.jdbc
+				.sql("update calls set conversation_id = :conversationId, updated_at = now()"
+						+ " where app_id = :appId and call_id = :callId")
 				.param("conversationId", link.conversationId())
 				.param("appId", appId)
 				.param("callId", link.callId())
 				.update();
 		}
 	}
-
 
 }

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a projected field is read from a Dialpad payload, and what counts as "no value" for it. Dialpad repeats every
- * field on every event but leaves what it does not know yet empty (null, "", [], {}, and 0 for durations), so an
- * empty value never replaces a known one.
+ * How a projected field is read from a Dialpad payload, and what counts as "no value" for
+ * it. Dialpad repeats every field on every event but leaves what it does not know yet
+ * empty (null, "", [], {}, and 0 for durations), so an empty value never replaces a known
+ * one.
  */
 enum FieldType {
 
@@ -27,12 +28,18 @@ enum FieldType {
 
 	DOUBLE,
 
-	/** A flag that only ever becomes true (was_recorded, is_transferred): false counts as no value. */
+	/**
+	 * A flag that only ever becomes true (was_recorded, is_transferred): false counts as
+	 * no value.
+	 */
 	FLAG,
 
 	BOOLEAN,
 
-	/** Any JSON (arrays, objects), stored as jsonb; empty arrays and objects count as no value. */
+	/**
+	 * Any JSON (arrays, objects), stored as jsonb; empty arrays and objects count as no
+	 * value.
+	 */
 	JSON;
 
 	@Nullable Object read(@Nullable JsonNode node) {

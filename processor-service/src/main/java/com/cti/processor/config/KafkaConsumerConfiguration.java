@@ -34,9 +34,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The event consumer: batch listener, manual offsets committed after the batch's database transaction, poison records
- * to {@code <topic>-dlt} at once, and every other failure (the database being down) retried with backoff for ever:
- * never skipped.
+ * The event consumer: batch listener, manual offsets committed after the batch's database
+ * transaction, poison records to {@code <topic>-dlt} at once, and every other failure
+ * (the database being down) retried with backoff for ever: never skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {

@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides which app an event belongs to: the app its URL named when that app exists, or the only app when the URL
- * named none and there is exactly one. Anything else is unattributed (parked for an admin).
+ * Decides which app an event belongs to: the app its URL named when that app exists, or
+ * the only app when the URL named none and there is exactly one. Anything else is
+ * unattributed (parked for an admin).
  */
 @Component
 class AppDirectory {
@@ -43,7 +44,9 @@ class AppDirectory {
 	}
 
 	private boolean exists(UUID appId) {
-		return this.jdbc.sql("select count(*) from apps where id = :id").param("id", appId).query(Integer.class)
+		return this.jdbc.sql("select count(*) from apps where id = :id")
+			.param("id", appId)
+			.query(Integer.class)
 			.single() > 0;
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives batches of events and hands them to the {@link EventBatchService}. A poison record splits the batch: the
- * records before it are applied and committed, the poison one goes to the dead-letter topic, and the rest is
- * redelivered.
+ * Receives batches of events and hands them to the {@link EventBatchService}. A poison
+ * record splits the batch: the records before it are applied and committed, the poison
+ * one goes to the dead-letter topic, and the rest is redelivered.
  */
 @Component
 class DialpadEventListener {

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a batch of events in one transaction: records each new event in the raw log and updates the projections,
- * so that an event is marked processed exactly when its projection is committed.
+ * Applies a batch of events in one transaction: records each new event in the raw log and
+ * updates the projections, so that an event is marked processed exactly when its
+ * projection is committed.
  */
 @Service
 public class EventBatchService {
@@ -75,13 +76,16 @@ public class EventBatchService {
 		String error = (payload == null) ? "payload is not a JSON object" : null;
 		boolean processed = appId.isPresent() && payload != null && isApplied(event.kind());
 		var stored = new StoredEvent(event.eventId(), appId.orElse(null), event.appId(), event.kind().wireName(),
-				resourceId(event.kind(), payload), text(payload, (event.kind() == EventKind.SMS) ? "message_status" : "state"),
+				resourceId(event.kind(), payload),
+				text(payload, (event.kind() == EventKind.SMS) ? "message_status" : "state"),
 				number(payload, "event_timestamp"), event.contentHash(), event.payload(), event.schemaVersion(),
 				event.receivedAt(), processed, error);
 		return new Prepared(stored, payload);
 	}
 
-	/** Kinds whose events this processor applies (projects, or keeps as the log itself). */
+	/**
+	 * Kinds whose events this processor applies (projects, or keeps as the log itself).
+	 */
 	private static boolean isApplied(EventKind kind) {
 		return kind != EventKind.SMS;
 	}

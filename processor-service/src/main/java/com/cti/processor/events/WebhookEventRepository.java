@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes the raw event log, {@code webhook_events} (owned by the processor). An event is recorded once per app and
- * content hash: a redelivery changes nothing.
+ * Writes the raw event log, {@code webhook_events} (owned by the processor). An event is
+ * recorded once per app and content hash: a redelivery changes nothing.
  */
 @Repository
 class WebhookEventRepository {
@@ -24,7 +24,10 @@ class WebhookEventRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the events that are not recorded yet and returns the ids of those it inserted. */
+	/**
+	 * Inserts the events that are not recorded yet and returns the ids of those it
+	 * inserted.
+	 */
 	Set<UUID> insertNew(List<StoredEvent> events) {
 		if (events.isEmpty()) {
 			return Set.of();
@@ -35,8 +38,8 @@ class WebhookEventRepository {
 			StoredEvent event = events.get(i);
 			String p = ":e" + i + "_";
 			rows.add("(" + p + "id, " + p + "app, " + p + "claimed, " + p + "kind, " + p + "resource, " + p + "state, "
-					+ p + "ts, " + p + "hash, " + p + "payload, " + p + "version, " + p + "received, " + p + "processed, "
-					+ "case when " + p + "processed then now() end, " + p + "error)");
+					+ p + "ts, " + p + "hash, " + p + "payload, " + p + "version, " + p + "received, " + p
+					+ "processed, " + "case when " + p + "processed then now() end, " + p + "error)");
 			params.put("e" + i + "_id", event.id());
 			params.put("e" + i + "_app", event.appId());
 			params.put("e" + i + "_claimed", event.claimedAppId());

@@ -16,8 +16,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Resolves the {@code x-app-api-key} header to the caller's app, by the key's hash; without a valid key the request
- * gets a 401 problem and reaches no controller. Controllers read the app with {@link CallerApp#from}.
+ * Resolves the {@code x-app-api-key} header to the caller's app, by the key's hash;
+ * without a valid key the request gets a 401 problem and reaches no controller.
+ * Controllers read the app with {@link CallerApp#from}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,7 +34,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
-		Optional<UUID> appId = (key == null || key.isBlank()) ? Optional.empty() : this.lookup.appFor(sha256(key.strip()));
+		Optional<UUID> appId = (key == null || key.isBlank()) ? Optional.empty()
+				: this.lookup.appFor(sha256(key.strip()));
 		if (appId.isPresent()) {
 			CallerApp.set(request, appId.get());
 			chain.doFilter(request, response);
@@ -41,10 +43,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter().write("""
-				{"type":"urn:cti:api:unauthorized","title":"Unauthorized","status":401,"detail":"%s"}"""
-			.formatted((key == null || key.isBlank()) ? "The x-app-api-key header is required"
-					: "The API key is not valid (unknown, revoked or expired)"));
+		response.getWriter()
+			.write("""
+					{"type":"urn:cti:api:unauthorized","title":"Unauthorized","status":401,"detail":"%s"}"""
+				.formatted((key == null || key.isBlank()) ? "The x-app-api-key header is required"
+						: "The API key is not valid (unknown, revoked or expired)"));
 	}
 
 	private static byte[] sha256(String key) {

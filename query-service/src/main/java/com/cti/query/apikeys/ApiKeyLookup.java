@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the app of an API key by the key's SHA-256 hash. A key works while it is neither revoked nor past the end of
- * its grace period, and its app is enabled.
+ * Finds the app of an API key by the key's SHA-256 hash. A key works while it is neither
+ * revoked nor past the end of its grace period, and its app is enabled.
  */
 @Component
 class ApiKeyLookup {

@@ -18,7 +18,9 @@ public final class CallerApp {
 		request.setAttribute(ATTRIBUTE, appId);
 	}
 
-	/** The caller's app; only requests that passed the API key filter reach a controller. */
+	/**
+	 * The caller's app; only requests that passed the API key filter reach a controller.
+	 */
 	public static UUID from(HttpServletRequest request) {
 		Object appId = request.getAttribute(ATTRIBUTE);
 		if (appId instanceof UUID id) {

@@ -14,18 +14,21 @@ record CallCursor(OffsetDateTime sortAt, long callId) {
 
 	String encode() {
 		long micros = ChronoUnit.MICROS.between(Instant.EPOCH, this.sortAt.toInstant());
-		return Base64.getUrlEncoder().withoutPadding()
+		return Base64.getUrlEncoder()
+			.withoutPadding()
 			.encodeToString(("c1:" + micros + ":" + this.callId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** @throws IllegalArgumentException when the text is not a cursor this API made */
+	/**
+	 * @throws IllegalArgumentException when the text is not a cursor this API made */
 	static CallCursor decode(String text) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
 			if (parts.length != 3 || !"c1".equals(parts[0])) {
 				throw new IllegalArgumentException("not a cursor");
 			}
-			OffsetDateTime at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+			OffsetDateTime at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS)
+				.atOffset(ZoneOffset.UTC);
 			return new CallCursor(at, Long.parseLong(parts[2]));
 		}
 		catch (RuntimeException ex) {

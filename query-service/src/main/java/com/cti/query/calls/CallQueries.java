@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-side SQL over {@code calls}, always scoped to one app, paged by keyset (never OFFSET).
+ * Read-side SQL over {@code calls}, always scoped to one app, paged by keyset (never
+ * OFFSET).
  */
 @Component
 class CallQueries {
@@ -32,7 +33,10 @@ class CallQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Up to {@code limit} legs of the app, newest first, after the cursor's position when one is given. */
+	/**
+	 * Up to {@code limit} legs of the app, newest first, after the cursor's position when
+	 * one is given.
+	 */
 	List<Row> list(UUID appId, int limit, @Nullable CallCursor after) {
 		return this.jdbc.sql("""
 				select %s from calls
