@@ -20,7 +20,8 @@ record CallCursor(OffsetDateTime sortAt, long callId) {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the text is not a cursor this API made */
+	 * @throws IllegalArgumentException when the text is not a cursor this API made
+	 */
 	static CallCursor decode(String text) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
