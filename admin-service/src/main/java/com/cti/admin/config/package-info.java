@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.config;
+
+import org.jspecify.annotations.NullMarked;
