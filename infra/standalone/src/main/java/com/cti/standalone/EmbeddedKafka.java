@@ -51,6 +51,10 @@ final class EmbeddedKafka implements AutoCloseable {
 		props.put("group.initial.rebalance.delay.ms", "0");
 		props.put("auto.create.topics.enable", "false");
 		props.put("num.partitions", "6");
+		// a restart after a crash waits for the old broker registration to expire: keep
+		// that short
+		props.put("broker.session.timeout.ms", "3000");
+		props.put("broker.heartbeat.interval.ms", "500");
 		Path config = dataDirectory.resolve("server.properties");
 		try (var out = Files.newOutputStream(config)) {
 			props.store(out, "written by the CTI standalone launcher");

@@ -1,0 +1,183 @@
+package com.cti.standalone;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.cti.admin.AdminApplication;
+import com.cti.ingest.IngestApplication;
+import com.cti.platform.TestPostgres;
+import com.cti.processor.ProcessorApplication;
+import com.cti.query.QueryApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static com.cti.standalone.TestSystem.fixtureEvents;
+import static com.cti.standalone.TestSystem.get;
+import static com.cti.standalone.TestSystem.json;
+import static com.cti.standalone.TestSystem.post;
+import static com.cti.standalone.TestSystem.signHs256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The foundation's slice through HTTP across the four services, each its own Spring Boot
+ * application on its own port, sharing one real Kafka broker and one real PostgreSQL:
+ * create an app, post a signed Dialpad call event, read the call back through the client
+ * API.
+ */
+class SliceEndToEndIntegrationTests {
+
+	private static final String INTERNAL_SECRET = "internal-secret-for-tests-0123456789abcdef";
+
+	private static final String WEBHOOK_SECRET = "webhook-secret-for-tests";
+
+	private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private static String ingest;
+
+	private static String processor;
+
+	private static String query;
+
+	private static String admin;
+
+	@BeforeAll
+	static void startServices() {
+		String kafka = TestSystem.kafkaBootstrapServers();
+		String database = TestPostgres.newDatabase();
+		// the admin service starts first and migrates the database for everyone
+		admin = start(AdminApplication.class, kafka, "--spring.datasource.url=" + database);
+		ingest = start(IngestApplication.class, kafka,
+				"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+		processor = start(ProcessorApplication.class, kafka, "--spring.datasource.url=" + database);
+		query = start(QueryApplication.class, kafka, "--spring.datasource.url=" + database);
+	}
+
+	private static String start(Class<?> application, String kafka, String... extra) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
+				"--spring.datasource.username=postgres", "--cti.required-settings=",
+				"--cti.admin.internal-api-secret=" + INTERNAL_SECRET, "--cti.ingest.webhook-secret=" + WEBHOOK_SECRET,
+				"--spring.application.name=" + application.getSimpleName()));
+		args.addAll(List.of(extra));
+		var context = new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+		services.add(context);
+		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	@AfterAll
+	static void stopServices() {
+		services.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void signedCallEventTravelsFromWebhookToClientApiOfItsAppOnly() throws Exception {
+		JsonNode app = createApp("My Production App");
+		JsonNode otherApp = createApp("Another App");
+		String appId = app.get("app_id").asString();
+
+		for (JsonNode event : fixtureEvents("call-answered-two-legs.json")) {
+			var response = post(ingest + "/webhooks/dialpad/" + appId, "application/jwt",
+					signHs256(json.writeValueAsString(event), WEBHOOK_SECRET));
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		}
+
+		String key = app.get("api_key").asString();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode page = json.readTree(get(query + "/api/calls", "x-app-api-key", key).body());
+			assertThat(callIds(page)).containsExactlyInAnyOrder(6400000000000101L, 6400000000000102L);
+		});
+		JsonNode agentLeg = findCall(key, 6400000000000102L);
+		assertThat(agentLeg.get("direction").asString()).isEqualTo("inbound");
+		assertThat(agentLeg.get("external_number").asString()).isEqualTo("+14155559876");
+		assertThat(agentLeg.get("internal_number").asString()).isEqualTo("+14155550142");
+		assertThat(agentLeg.get("started_at").asString()).isEqualTo("2025-11-26T12:00:00Z");
+		assertThat(agentLeg.get("connected_at_ms").asLong()).isEqualTo(1764158405210L);
+		assertThat(agentLeg.get("ended_at_ms").asLong()).isEqualTo(1764158587300L);
+		assertThat(agentLeg.get("duration_ms").asLong()).isEqualTo(182090L);
+		assertThat(agentLeg.get("duration_seconds").asDouble()).isEqualTo(182.09);
+		assertThat(agentLeg.get("state").asString()).isEqualTo("recap_summary");
+		assertThat(agentLeg.get("answered").asBoolean()).isTrue();
+		assertThat(agentLeg.get("conversation_id").asLong()).isEqualTo(6400000000000101L);
+
+		JsonNode otherPage = json
+			.readTree(get(query + "/api/calls", "x-app-api-key", otherApp.get("api_key").asString()).body());
+		assertThat(otherPage.get("items")).isEmpty();
+	}
+
+	@Test
+	void refusesForgedWebhooksAndUnauthenticatedClients() throws Exception {
+		JsonNode app = createApp("Guarded App");
+		String appId = app.get("app_id").asString();
+		String key = app.get("api_key").asString();
+		JsonNode event = fixtureEvents("call-outbound.json").get(0);
+
+		var forged = post(ingest + "/webhooks/dialpad/" + appId, "application/jwt",
+				signHs256(json.writeValueAsString(event), "not-the-secret"));
+		assertThat(forged.statusCode()).isEqualTo(401);
+		assertThat(forged.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+
+		var genuine = post(ingest + "/webhooks/dialpad/" + appId, "text/plain",
+				signHs256(json.writeValueAsString(fixtureEvents("call-missed.json").get(0)), WEBHOOK_SECRET));
+		assertThat(genuine.statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(callIds(json.readTree(get(query + "/api/calls", "x-app-api-key", key).body())))
+						.containsExactly(6400000000000401L));
+
+		assertThat(get(query + "/api/calls").statusCode()).isEqualTo(401);
+		assertThat(get(query + "/api/calls", "x-app-api-key", "cti_wrong").statusCode()).isEqualTo(401);
+		var noBearer = post(admin + "/internal/apps", "application/json", "{\"name\":\"x\"}");
+		assertThat(noBearer.statusCode()).isEqualTo(401);
+		var wrongBearer = post(admin + "/internal/apps", "application/json", "{\"name\":\"x\"}", "Authorization",
+				"Bearer wrong");
+		assertThat(wrongBearer.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void everyServiceAnswersTheSeedHealthCheck() throws Exception {
+		for (String service : List.of(ingest, processor, query, admin)) {
+			var response = get(service + "/health");
+			assertThat(response.statusCode()).as(service).isEqualTo(200);
+			assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("healthy");
+		}
+		JsonNode processorHealth = json.readTree(get(processor + "/actuator/health").body());
+		assertThat(processorHealth.get("components").has("db")).isTrue();
+		assertThat(processorHealth.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+		JsonNode ingestHealth = json.readTree(get(ingest + "/actuator/health").body());
+		assertThat(ingestHealth.get("components").has("db")).as("ingest needs no database").isFalse();
+	}
+
+	private static JsonNode createApp(String name) throws Exception {
+		var response = post(admin + "/internal/apps", "application/json", "{\"name\":\"" + name + "\"}",
+				"Authorization", "Bearer " + INTERNAL_SECRET);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("success").asBoolean()).isTrue();
+		assertThat(body.get("api_key").asString()).startsWith("cti_");
+		return body;
+	}
+
+	private static JsonNode findCall(String key, long callId) throws Exception {
+		JsonNode page = json.readTree(get(query + "/api/calls", "x-app-api-key", key).body());
+		return StreamSupport.stream(page.get("items").spliterator(), false)
+			.filter((call) -> call.get("call_id").asLong() == callId)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<Long> callIds(JsonNode page) {
+		return StreamSupport.stream(page.get("items").spliterator(), false)
+			.map((call) -> call.get("call_id").asLong())
+			.toList();
+	}
+
+}

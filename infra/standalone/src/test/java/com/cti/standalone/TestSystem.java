@@ -1,0 +1,97 @@
+package com.cti.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the end-to-end tests share: one real Kafka broker (the launcher's own embedded
+ * KRaft broker) for the test JVM, an HTTP client, the fixtures, and an HS256 signer
+ * written here from the JWT spec (independent of java-jwt).
+ */
+final class TestSystem {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static EmbeddedKafka kafka;
+
+	private TestSystem() {
+	}
+
+	static synchronized String kafkaBootstrapServers() {
+		if (kafka == null) {
+			try {
+				kafka = EmbeddedKafka.start(Files.createTempDirectory("cti-kafka"), freePort(), freePort());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+		}
+		return kafka.bootstrapServers();
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/** The events of a fixture file in ../shared/fixtures, each as its JSON text. */
+	static JsonNode fixtureEvents(String name) throws IOException {
+		Path file = Path.of("../../../shared/fixtures", name);
+		if (!Files.exists(file)) {
+			throw new IllegalStateException("Fixture " + file.toAbsolutePath() + " is missing: the tests need ../shared"
+					+ " beside the checkout");
+		}
+		return json.readTree(file.toFile()).get("events");
+	}
+
+	static String signHs256(String payloadJson, String secret) throws Exception {
+		var encoder = Base64.getUrlEncoder().withoutPadding();
+		String header = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+		String payload = encoder.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8));
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		String signature = encoder
+			.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.UTF_8)));
+		return header + "." + payload + "." + signature;
+	}
+
+	static HttpResponse<String> get(String url, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	static HttpResponse<String> post(String url, String contentType, String body, String... headers) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
