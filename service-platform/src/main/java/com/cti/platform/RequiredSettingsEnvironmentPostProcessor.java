@@ -29,11 +29,7 @@ public class RequiredSettingsEnvironmentPostProcessor implements EnvironmentPost
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new IllegalStateException("Missing required setting(s): " + String.join(", ", missing)
-					+ ". Set them as environment variables (see the README's configuration table)"
-					+ (missing.contains("DATABASE_URL") ? "; instead of DATABASE_URL you may set DB_HOST, DB_PORT,"
-							+ " DB_USER, DB_PASSWORD and DB_NAME" : "")
-					+ ".");
+			throw new MissingRequiredSettingsException(missing);
 		}
 	}
 
