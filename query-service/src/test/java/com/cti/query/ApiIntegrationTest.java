@@ -1,0 +1,45 @@
+package com.cti.query;
+
+import com.cti.platform.TestPostgres;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context that the integration tests share: the whole query service on a
+ * random port over a fresh PostgreSQL database. Every test makes its own apps, so tests
+ * do not see each other's rows.
+ */
+// the database comes from @DynamicPropertySource, later than the required-settings check
+// runs
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cti.required-settings=")
+abstract class ApiIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		String url = TestPostgres.newDatabase();
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
+	TestData data() {
+		return new TestData(this.jdbc);
+	}
+
+	ApiClient api() {
+		return new ApiClient(this.port);
+	}
+
+}
