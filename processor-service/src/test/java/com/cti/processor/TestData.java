@@ -1,0 +1,91 @@
+package com.cti.processor;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test rows in and out of the database: apps and user mappings (the admin service's
+ * tables) in, the processor's tables out.
+ */
+final class TestData {
+
+	private final JdbcClient jdbc;
+
+	TestData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	UUID newApp() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
+			.param("id", id)
+			.param("name", "test app " + id)
+			.update();
+		return id;
+	}
+
+	void mapUser(UUID appId, long dialpadUserId, String clientUserId) {
+		this.jdbc
+			.sql("insert into user_mappings (app_id, dialpad_user_id, client_user_id) values (:app, :user, :client)")
+			.param("app", appId)
+			.param("user", dialpadUserId)
+			.param("client", clientUserId)
+			.update();
+	}
+
+	/** Every row of a processor table for one app, keyed by the row's id column. */
+	Map<Object, Map<String, Object>> rows(String table, String idColumn, UUID appId) {
+		Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
+		this.jdbc.sql("select * from " + table + " where app_id = :app order by " + idColumn)
+			.param("app", appId)
+			.query()
+			.listOfRows()
+			.forEach((row) -> rows.put(row.get(idColumn), row));
+		return rows;
+	}
+
+	Map<String, Object> call(UUID appId, long callId) {
+		Map<String, Object> row = rows("calls", "call_id", appId).get(callId);
+		if (row == null) {
+			throw new AssertionError("no calls row for call " + callId);
+		}
+		return row;
+	}
+
+	int count(String sql, UUID appId) {
+		return this.jdbc.sql(sql).param("app", appId).query(Integer.class).single();
+	}
+
+	/** The app's webhook_events rows that are processed. */
+	int processedEvents(UUID appId) {
+		return count("select count(*) from webhook_events where app_id = :app and processed", appId);
+	}
+
+	static @Nullable Instant instant(Map<String, Object> row, String column) {
+		Object value = row.get(column);
+		return (value != null) ? ((Timestamp) value).toInstant() : null;
+	}
+
+	static Instant ms(long epochMillis) {
+		return Instant.ofEpochMilli(epochMillis);
+	}
+
+	static @Nullable JsonNode json(Map<String, Object> row, String column) {
+		Object value = row.get(column);
+		return (value != null) ? Fixtures.json.readTree(value.toString()) : null;
+	}
+
+	static List<String> texts(Map<String, Object> row, String column) throws Exception {
+		return List.of((String[]) ((java.sql.Array) row.get(column)).getArray());
+	}
+
+}
