@@ -1,0 +1,29 @@
+package com.cti.ingest.webhook;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The ingest service on a random port against an embedded KRaft broker; one context (and
+ * one broker) shared by every test class that carries this annotation. The
+ * required-settings check is off because the broker's address is known only once the
+ * context is being built.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
+				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET })
+@EmbeddedKafka
+@interface IngestIntegrationTest {
+
+	/** The global {@code DIALPAD_WEBHOOK_SECRET} of the test context. */
+	String WEBHOOK_SECRET = "test-webhook-secret-0f6b1d2e9a";
+
+}
