@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +30,14 @@ class WebhookController {
 	}
 
 	@PostMapping({ "/webhooks/dialpad", "/webhooks/dialpad/{appId}" })
-	WebhookAccepted receive(@PathVariable(required = false) @Nullable String appId, HttpServletRequest request)
-			throws IOException {
+	ResponseEntity<WebhookAccepted> receive(@PathVariable(required = false) @Nullable String appId,
+			HttpServletRequest request) throws IOException {
 		var event = this.intake.accept(appId, readBody(request));
-		return new WebhookAccepted("accepted", event.eventId().toString(), event.kind().wireName());
+		// a preset content type answers 200 whatever the Accept header says: the event is
+		// already durable
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(new WebhookAccepted("accepted", event.eventId().toString(), event.kind().wireName()));
 	}
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {

@@ -6,13 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Maps intake failures to RFC 9457 problems: 4xx only when the request itself is bad, 503
- * for every transient fault on our side (Dialpad retries only 5xx).
+ * for every transient fault on our side (Dialpad retries only 5xx). The content type is
+ * set here so that an unusual {@code Accept} header can never turn the status into a 406.
+ * Nothing from the request body reaches a problem or a log line.
  */
 @RestControllerAdvice(basePackageClasses = WebhookExceptionHandler.class)
 class WebhookExceptionHandler {
@@ -20,22 +24,33 @@ class WebhookExceptionHandler {
 	private static final Logger logger = LoggerFactory.getLogger(WebhookExceptionHandler.class);
 
 	@ExceptionHandler
-	ProblemDetail rejected(WebhookRejectedException ex) {
+	ResponseEntity<ProblemDetail> rejected(WebhookRejectedException ex) {
 		logger.info("Webhook rejected: {}", ex.reason());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		problem.setType(URI.create("urn:cti:webhook:" + ex.reason()));
-		problem.setTitle("Webhook rejected");
-		return problem;
+		return problem(ex.status(), ex.reason(), "Webhook rejected", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail notDurable(EventPublisher.EventNotDurableException ex) {
+	ResponseEntity<ProblemDetail> notDurable(EventPublisher.EventNotDurableException ex) {
 		logger.warn("Webhook not accepted, Dialpad will retry: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-durable", "Temporarily unavailable",
 				"The event could not be stored durably right now; retry");
-		problem.setType(URI.create("urn:cti:webhook:not-durable"));
-		problem.setTitle("Temporarily unavailable");
-		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		// the message of an unexpected exception may quote the request: log the type only
+		logger.error("Webhook failed unexpectedly: {} at {}", ex.getClass().getName(),
+				(ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"The webhook could not be processed; retry");
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String reason, String title,
+			String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("urn:cti:webhook:" + reason));
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

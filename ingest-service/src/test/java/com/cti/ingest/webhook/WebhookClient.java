@@ -29,12 +29,15 @@ final class WebhookClient {
 		return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<String> post(String path, @Nullable String contentType, byte[] body) {
+	HttpResponse<String> post(String path, @Nullable String contentType, byte[] body, String... headers) {
 		var request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(10))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
 		}
 		return send(request.build());
 	}

@@ -14,7 +14,11 @@ import com.cti.model.EventKind;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,6 +103,49 @@ class WebhookIntegrationTests {
 			.doesNotContain(IngestIntegrationTest.WEBHOOK_SECRET)
 			.doesNotContain("another-secret-entirely");
 		assertThat(recordsWithKey(Long.toString(callId))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = { "application/jwt", "text/plain", "application/json", "text/plain; charset=utf-8",
+			"application/x-www-form-urlencoded", "application/octet-stream" })
+	void readsTheTokenWhateverTheContentType(@Nullable String contentType) {
+		long callId = uniqueCallId();
+		String token = HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET,
+				"{\"call_id\":" + callId + ",\"state\":\"hangup\",\"event_timestamp\":1764158460000}");
+
+		HttpResponse<String> response = this.client.post("/webhooks/dialpad/app-1", contentType,
+				(token + "\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(recordsWithKey(Long.toString(callId))).hasSize(1);
+	}
+
+	@Test
+	void answersWithTheRightStatusWhateverTheAcceptHeader() {
+		String payload = "{\"call_id\":" + uniqueCallId() + ",\"state\":\"hangup\",\"event_timestamp\":1}";
+
+		HttpResponse<String> accepted = this.client.post("/webhooks/dialpad/app-1", "application/jwt",
+				HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET, payload).getBytes(StandardCharsets.UTF_8),
+				"Accept", "text/html");
+		HttpResponse<String> refused = this.client.post("/webhooks/dialpad/app-1", "application/jwt",
+				HandMadeJwt.hs256("wrong", payload).getBytes(StandardCharsets.UTF_8), "Accept", "text/html");
+
+		assertThat(accepted.statusCode()).isEqualTo(200);
+		assertThat(accepted.body()).contains("\"status\":\"accepted\"");
+		assertThat(refused.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void leavesTheAppToTheProcessorWhenTheUrlNamesNoneAndNoDefaultIsSet() {
+		long callId = uniqueCallId();
+		String token = HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET,
+				"{\"call_id\":" + callId + ",\"state\":\"ringing\",\"event_timestamp\":1}");
+
+		assertThat(this.client.post("/webhooks/dialpad", null, token).statusCode()).isEqualTo(200);
+
+		assertThat(recordsWithKey(Long.toString(callId))).singleElement()
+			.satisfies((record) -> assertThat(TopicRecords.envelope(record.value()).appId()).isNull());
 	}
 
 	private List<ConsumerRecord<String, String>> recordsWithKey(String key) {
