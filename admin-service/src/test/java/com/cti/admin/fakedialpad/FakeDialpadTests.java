@@ -57,9 +57,14 @@ class FakeDialpadTests {
 		JsonNode first = body(api("GET", "/api/v2/webhooks", null));
 		assertThat(first.get("items")).hasSize(2);
 		assertThat(first.get("items").get(0).get("id").isString()).isTrue();
-		JsonNode second = body(api("GET", "/api/v2/webhooks?cursor=" + first.get("cursor").asString(), null));
+		JsonNode second = body(api("GET", "/api/v2/webhooks?cursor="
+				+ java.net.URLEncoder.encode(first.get("cursor").asString(), java.nio.charset.StandardCharsets.UTF_8),
+				null));
 		assertThat(second.get("items")).hasSize(1);
 		assertThat(second.has("cursor")).isFalse();
+		assertThat(api("GET", "/api/v2/webhooks?cursor=" + first.get("cursor").asString(), null).statusCode())
+			.as("a cursor sent without URL encoding")
+			.isEqualTo(400);
 		assertThat(api("GET", "/api/v2/webhooks?cursor=garbage", null).statusCode()).isEqualTo(400);
 	}
 

@@ -42,10 +42,9 @@ final class FakePaging {
 		return FakeResponse.ok(body);
 	}
 
+	// '+', '/' and '=' on purpose: a client that does not encode the cursor loses it
 	private static String encode(int offset) {
-		return Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(("fake-cursor:" + offset).getBytes(StandardCharsets.UTF_8));
+		return "c+/" + Base64.getEncoder().encodeToString(("fake-cursor:" + offset).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static @Nullable Integer decode(@Nullable String cursor) {
@@ -53,7 +52,10 @@ final class FakePaging {
 			return 0;
 		}
 		try {
-			String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (!cursor.startsWith("c+/")) {
+				return null;
+			}
+			String text = new String(Base64.getDecoder().decode(cursor.substring(3)), StandardCharsets.UTF_8);
 			return text.startsWith("fake-cursor:") ? Integer.parseInt(text.substring(12)) : null;
 		}
 		catch (IllegalArgumentException ex) {

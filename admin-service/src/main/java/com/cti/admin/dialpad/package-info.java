@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.dialpad;
+
+import org.jspecify.annotations.NullMarked;
