@@ -1,5 +1,7 @@
 package com.cti.processor.calls;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -8,8 +10,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.cti.processor.merge.MergedValues;
+import com.cti.processor.voicemails.Voicemail;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The merged state of one call leg. Each field keeps the value of the newest event (by
@@ -30,75 +36,59 @@ final class CallLeg {
 			"recording", "transcription", "call_transcription", "recap_summary", "recap_outcome", "recap_action_items",
 			"recap_purposes", "ai_playbook", "csat", "pcsat", "dispositions", "blocked");
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/** Voicemail column to the call column its value comes from. */
+	private static final Map<String, String> VOICEMAIL_SOURCES = Map.ofEntries(
+			Map.entry("recording_id", "voicemail_recording_id"), Map.entry("caller_number", "external_number"),
+			Map.entry("contact_id", "contact_id"), Map.entry("contact_name", "contact_name"),
+			Map.entry("target_id", "target_id"), Map.entry("target_type", "target_type"),
+			Map.entry("target_name", "target_name"), Map.entry("link", "voicemail_link"),
+			Map.entry("transcription_text", "transcription_text"), Map.entry("created_at", "voicemail_started_at"));
+
 	private final UUID appId;
 
 	private final long callId;
 
-	private final Map<String, Object> values = new HashMap<>();
-
-	private final Map<String, Long> timestamps = new HashMap<>();
+	private final MergedValues merged;
 
 	private final Set<String> statesSeen = new TreeSet<>();
 
-	private long eventTimestamp = Long.MIN_VALUE;
-
-	private String rawPayload = "{}";
-
 	private long conversationId;
 
+	private boolean changedOutsideMerge;
+
 	CallLeg(UUID appId, long callId) {
+		this(appId, callId, new MergedValues(), callId);
+	}
+
+	private CallLeg(UUID appId, long callId, MergedValues merged, long conversationId) {
 		this.appId = appId;
 		this.callId = callId;
-		this.conversationId = callId;
+		this.merged = merged;
+		this.conversationId = conversationId;
 	}
 
 	/** Restores a leg from its stored row. */
-	static CallLeg restore(UUID appId, long callId, Map<String, Object> values, Map<String, Long> timestamps,
-			Iterable<String> statesSeen, long eventTimestamp, String rawPayload, long conversationId) {
-		CallLeg leg = new CallLeg(appId, callId);
-		values.forEach((column, value) -> {
-			if (value != null) {
-				leg.values.put(column, value);
-			}
-		});
-		leg.timestamps.putAll(timestamps);
+	static CallLeg restore(UUID appId, long callId, MergedValues merged, Iterable<String> statesSeen,
+			long conversationId) {
+		CallLeg leg = new CallLeg(appId, callId, merged, conversationId);
 		statesSeen.forEach(leg.statesSeen::add);
-		leg.eventTimestamp = eventTimestamp;
-		leg.rawPayload = rawPayload;
-		leg.conversationId = conversationId;
 		return leg;
 	}
 
 	/** Merges one call event into this leg. */
 	void apply(JsonNode payload, String rawJson) {
-		long timestamp = FieldType.LONG.read(payload.get("event_timestamp")) instanceof Long ts ? ts : 0L;
-		for (CallField field : CallField.ALL) {
-			Object value = field.read(payload);
-			if (value != null
-					&& newer(timestamp, value, this.timestamps.get(field.column()), this.values.get(field.column()))) {
-				this.values.put(field.column(), value);
-				this.timestamps.put(field.column(), timestamp);
-			}
-		}
+		this.merged.apply(CallFields.ALL, payload, rawJson);
 		JsonNode state = payload.get("state");
-		if (state != null && state.isString()) {
-			this.statesSeen.add(state.asString());
-		}
-		if (timestamp > this.eventTimestamp
-				|| (timestamp == this.eventTimestamp && rawJson.compareTo(this.rawPayload) > 0)) {
-			this.eventTimestamp = timestamp;
-			this.rawPayload = rawJson;
+		if (state != null && state.isString() && !state.asString().isBlank() && this.statesSeen.add(state.asString())) {
+			this.changedOutsideMerge = true;
 		}
 	}
 
-	private static boolean newer(long timestamp, Object value, @Nullable Long currentTimestamp,
-			@Nullable Object current) {
-		if (current == null || currentTimestamp == null || timestamp > currentTimestamp) {
-			return true;
-		}
-		// equal times: the larger value wins, so that the outcome does not depend on
-		// arrival order
-		return timestamp == currentTimestamp && String.valueOf(value).compareTo(String.valueOf(current)) > 0;
+	/** Whether anything of the leg changed since it was created or restored. */
+	boolean changed() {
+		return this.merged.changed() || this.changedOutsideMerge;
 	}
 
 	UUID appId() {
@@ -110,11 +100,11 @@ final class CallLeg {
 	}
 
 	@Nullable Object value(String column) {
-		return this.values.get(column);
+		return this.merged.value(column);
 	}
 
 	Map<String, Long> fieldTimestamps() {
-		return this.timestamps;
+		return this.merged.timestamps();
 	}
 
 	Set<String> statesSeen() {
@@ -122,11 +112,11 @@ final class CallLeg {
 	}
 
 	long eventTimestamp() {
-		return this.eventTimestamp;
+		return this.merged.eventTimestamp();
 	}
 
 	String rawPayload() {
-		return this.rawPayload;
+		return this.merged.rawPayload();
 	}
 
 	long conversationId() {
@@ -134,7 +124,10 @@ final class CallLeg {
 	}
 
 	void conversationId(long conversationId) {
-		this.conversationId = conversationId;
+		if (conversationId != this.conversationId) {
+			this.conversationId = conversationId;
+			this.changedOutsideMerge = true;
+		}
 	}
 
 	/** The call ids this leg points at (master, entry point, operator). */
@@ -178,6 +171,61 @@ final class CallLeg {
 	/** The Dialpad user the leg belongs to: its target when the target is a user. */
 	@Nullable Long dialpadUserId() {
 		return "user".equals(value("target_type")) ? (Long) value("target_id") : null;
+	}
+
+	/** The voicemail left on this leg, or null when none was. */
+	@Nullable Voicemail voicemail() {
+		if (!hasVoicemail()) {
+			return null;
+		}
+		Map<String, Long> timestamps = new HashMap<>();
+		VOICEMAIL_SOURCES.forEach((column, source) -> {
+			Long timestamp = fieldTimestamps().get(source);
+			if (timestamp != null) {
+				timestamps.put(column, timestamp);
+			}
+		});
+		OffsetDateTime started = (OffsetDateTime) value("voicemail_started_at");
+		OffsetDateTime ended = (OffsetDateTime) value("ended_at");
+		return new Voicemail(this.callId, (Long) value("voicemail_recording_id"), (String) value("external_number"),
+				(Long) value("contact_id"), (String) value("contact_name"), (Long) value("target_id"),
+				(String) value("target_type"), (String) value("target_name"), dialpadUserId(),
+				(String) value("voicemail_link"), voicemailDuration(started, ended),
+				(String) value("transcription_text"), (started != null) ? started : ended, eventTimestamp(),
+				timestamps);
+	}
+
+	/**
+	 * The voicemail recording's length when Dialpad lists it, else from the start of the
+	 * voicemail to the end of the call.
+	 */
+	private @Nullable Long voicemailDuration(@Nullable OffsetDateTime started, @Nullable OffsetDateTime ended) {
+		Long recorded = voicemailRecordingDuration();
+		if (recorded != null) {
+			return recorded;
+		}
+		return (started != null && ended != null && !ended.isBefore(started))
+				? Duration.between(started, ended).toMillis() : null;
+	}
+
+	private @Nullable Long voicemailRecordingDuration() {
+		Object details = value("recording_details");
+		if (details == null) {
+			return null;
+		}
+		try {
+			for (JsonNode recording : json.readTree(details.toString())) {
+				JsonNode duration = recording.get("duration");
+				if ("voicemail".equals(recording.path("recording_type").asString()) && duration != null
+						&& duration.isNumber()) {
+					return Math.round(duration.doubleValue());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// not the shape Dialpad documents: no duration from it
+		}
+		return null;
 	}
 
 }

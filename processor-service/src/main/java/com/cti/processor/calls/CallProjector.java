@@ -6,29 +6,39 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import com.cti.processor.changes.ResourceChanged;
+import com.cti.processor.voicemails.Voicemail;
+import com.cti.processor.voicemails.VoicemailRepository;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Projects call events into {@code calls}: merges each leg's events with its stored
- * state, groups legs into conversations, and writes every touched leg in one multi-row
- * upsert.
+ * Projects call events into {@code calls} and {@code voicemails}: merges each leg's
+ * events with its stored state, groups legs into conversations, and writes every changed
+ * leg in multi-row upserts.
  */
 @Component
 public class CallProjector {
 
 	private final CallRepository repository;
 
-	CallProjector(CallRepository repository) {
+	private final VoicemailRepository voicemails;
+
+	CallProjector(CallRepository repository, VoicemailRepository voicemails) {
 		this.repository = repository;
+		this.voicemails = voicemails;
 	}
 
-	/** Applies call events of one app; must run inside the batch's transaction. */
-	public void project(UUID appId, List<CallEventApplied> events) {
+	/**
+	 * Applies call events of one app; must run inside the batch's transaction.
+	 * @return the legs and voicemails that changed
+	 */
+	public List<ResourceChanged> project(UUID appId, List<CallEventApplied> events) {
 		Map<Long, CallLeg> legs = new LinkedHashMap<>();
 		Set<Long> callIds = new HashSet<>();
 		events.forEach((event) -> callIds.add(event.callId()));
@@ -38,8 +48,15 @@ public class CallProjector {
 				.apply(event.payload(), event.rawJson());
 		}
 		List<ConversationLink> relinked = assignConversations(appId, legs);
-		this.repository.upsert(appId, new ArrayList<>(legs.values()));
+		List<CallLeg> changed = legs.values().stream().filter(CallLeg::changed).toList();
+		this.repository.upsert(appId, changed);
 		this.repository.updateConversations(appId, relinked);
+		List<ResourceChanged> changes = new ArrayList<>();
+		changed.forEach((leg) -> changes.add(ResourceChanged.call(leg.callId())));
+		relinked.forEach((link) -> changes.add(ResourceChanged.call(link.callId())));
+		List<Voicemail> voicemails = changed.stream().map(CallLeg::voicemail).filter(Objects::nonNull).toList();
+		this.voicemails.upsert(appId, voicemails).forEach((callId) -> changes.add(ResourceChanged.voicemail(callId)));
+		return changes;
 	}
 
 	/**

@@ -3,18 +3,17 @@ package com.cti.processor.calls;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import com.cti.processor.merge.MergeField;
+import com.cti.processor.merge.MergedRows;
+import com.cti.processor.merge.SqlRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,20 +24,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CallRepository {
 
-	private static final String FIELD_COLUMNS = CallField.ALL.stream()
-		.map(CallField::column)
-		.collect(Collectors.joining(", "));
+	private static final String FIELD_COLUMNS = MergedRows.columns(CallFields.ALL);
 
-	private static final TypeReference<Map<String, Long>> TIMESTAMPS = new TypeReference<>() {
-	};
+	private static final int PARAMETERS_PER_ROW = CallFields.ALL.size() + 12;
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper jsonMapper;
-
-	CallRepository(JdbcClient jdbc, JsonMapper jsonMapper) {
+	CallRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.jsonMapper = jsonMapper;
 	}
 
 	/** Loads the stored legs, locking their rows until the transaction ends. */
@@ -56,67 +49,42 @@ class CallRepository {
 			.list();
 	}
 
-	private CallLeg restore(UUID appId, ResultSet rs) throws SQLException {
-		Map<String, Object> values = new HashMap<>();
-		for (CallField field : CallField.ALL) {
-			values.put(field.column(), readColumn(rs, field));
-		}
+	private static CallLeg restore(UUID appId, ResultSet rs) throws SQLException {
 		Array states = rs.getArray("states_seen");
-		return CallLeg.restore(appId, rs.getLong("call_id"), values,
-				this.jsonMapper.readValue(rs.getString("field_timestamps"), TIMESTAMPS),
-				Arrays.asList((String[]) states.getArray()), rs.getLong("event_timestamp"), rs.getString("raw_payload"),
-				rs.getLong("conversation_id"));
+		return CallLeg.restore(appId, rs.getLong("call_id"), MergedRows.restore(rs, CallFields.ALL),
+				Arrays.asList((String[]) states.getArray()), rs.getLong("conversation_id"));
 	}
 
-	private static Object readColumn(ResultSet rs, CallField field) throws SQLException {
-		String column = field.column();
-		return switch (field.type()) {
-			case LONG, MILLIS -> rs.getObject(column, Long.class);
-			case TIMESTAMP -> rs.getObject(column, OffsetDateTime.class);
-			case DOUBLE -> rs.getObject(column, Double.class);
-			case FLAG -> Boolean.TRUE.equals(rs.getObject(column, Boolean.class)) ? Boolean.TRUE : null;
-			case BOOLEAN -> rs.getObject(column, Boolean.class);
-			case TEXT, JSON -> rs.getString(column);
-		};
-	}
-
-	/** Inserts or replaces the given legs in one statement. */
+	/** Inserts or replaces the given legs in multi-row statements. */
 	void upsert(UUID appId, List<CallLeg> legs) {
 		if (legs.isEmpty()) {
 			return;
 		}
 		Map<Long, String> clientUserIds = clientUserIds(appId, legs);
-		StringJoiner rows = new StringJoiner(",\n");
-		Map<String, Object> params = new HashMap<>();
-		params.put("appId", appId);
-		for (int i = 0; i < legs.size(); i++) {
-			CallLeg leg = legs.get(i);
-			StringJoiner row = new StringJoiner(", ", "(", ")");
-			row.add(":appId");
-			row.add(bind(params, i, "call_id", leg.callId()));
-			row.add(bind(params, i, "conversation_id", leg.conversationId()));
-			for (CallField field : CallField.ALL) {
-				String name = bind(params, i, field.column(), defaulted(field, leg.value(field.column())));
-				row.add((field.type() == FieldType.JSON) ? "cast(" + name + " as jsonb)" : name);
+		for (List<CallLeg> chunk : SqlRows.chunks(legs, PARAMETERS_PER_ROW)) {
+			upsertChunk(appId, chunk, clientUserIds);
+		}
+	}
+
+	private void upsertChunk(UUID appId, List<CallLeg> legs, Map<Long, String> clientUserIds) {
+		SqlRows rows = new SqlRows().shared("appId", appId);
+		for (CallLeg leg : legs) {
+			rows.row().sql(":appId").value(leg.callId()).value(leg.conversationId());
+			for (MergeField field : CallFields.ALL) {
+				rows.field(field, leg.value(field.column()));
 			}
 			Long userId = leg.dialpadUserId();
-			row.add(bind(params, i, "dialpad_user_id", userId));
-			row.add(bind(params, i, "client_user_id", (userId != null) ? clientUserIds.get(userId) : null));
-			row.add(bind(params, i, "states_seen", leg.statesSeen().toArray(String[]::new)));
-			row.add(bind(params, i, "is_active", leg.active()));
-			row.add(bind(params, i, "answered", leg.answered()));
-			row.add(bind(params, i, "missed", leg.missed()));
-			row.add(bind(params, i, "has_voicemail", leg.hasVoicemail()));
-			row.add(bind(params, i, "event_timestamp", leg.eventTimestamp()));
-			row.add("cast("
-					+ bind(params, i, "field_timestamps", this.jsonMapper.writeValueAsString(leg.fieldTimestamps()))
-					+ " as jsonb)");
-			row.add("cast(" + bind(params, i, "raw_payload", leg.rawPayload()) + " as jsonb)");
-			rows.add(row.toString());
+			rows.number(userId)
+				.text((userId != null) ? clientUserIds.get(userId) : null)
+				.value(leg.statesSeen().toArray(String[]::new))
+				.value(leg.active())
+				.value(leg.answered())
+				.value(leg.missed())
+				.value(leg.hasVoicemail())
+				.value(leg.eventTimestamp())
+				.json(MergedRows.timestampsJson(leg.fieldTimestamps()))
+				.json(leg.rawPayload());
 		}
-		String updates = CallField.ALL.stream()
-			.map((field) -> field.column() + " = excluded." + field.column())
-			.collect(Collectors.joining(", "));
 		this.jdbc
 			.sql("""
 					insert into calls (app_id, call_id, conversation_id, %s, dialpad_user_id, client_user_id, states_seen,
@@ -129,28 +97,15 @@ class CallRepository {
 					    event_timestamp = excluded.event_timestamp, field_timestamps = excluded.field_timestamps,
 					    raw_payload = excluded.raw_payload, updated_at = now()
 					"""
-				.formatted(FIELD_COLUMNS, rows, updates))
-			.params(params)
+				.formatted(FIELD_COLUMNS, rows.values(), MergedRows.updates(CallFields.ALL)))
+			.params(rows.parameters())
 			.update();
-	}
-
-	private static Object defaulted(CallField field, Object value) {
-		if (value == null && field.type() == FieldType.FLAG) {
-			return Boolean.FALSE;
-		}
-		return value;
-	}
-
-	private static String bind(Map<String, Object> params, int row, String column, Object value) {
-		String name = "r" + row + "_" + column;
-		params.put(name, value);
-		return ":" + name;
 	}
 
 	private Map<Long, String> clientUserIds(UUID appId, List<CallLeg> legs) {
 		Long[] userIds = legs.stream()
 			.map(CallLeg::dialpadUserId)
-			.filter((id) -> id != null)
+			.filter(Objects::nonNull)
 			.distinct()
 			.toArray(Long[]::new);
 		if (userIds.length == 0) {
@@ -184,16 +139,22 @@ class CallRepository {
 			.list();
 	}
 
+	/**
+	 * Moves stored legs that no event of the batch touched into their new conversation.
+	 */
 	void updateConversations(UUID appId, List<ConversationLink> links) {
-		for (ConversationLink link : links) {
-			this.jdbc
-				.sql("update calls set conversation_id = :conversationId, updated_at = now()"
-						+ " where app_id = :appId and call_id = :callId")
-				.param("conversationId", link.conversationId())
-				.param("appId", appId)
-				.param("callId", link.callId())
-				.update();
+		if (links.isEmpty()) {
+			return;
 		}
+		this.jdbc.sql("""
+				update calls set conversation_id = moved.conversation_id, updated_at = now()
+				from unnest(:callIds, :conversationIds) as moved (call_id, conversation_id)
+				where calls.app_id = :appId and calls.call_id = moved.call_id
+				""")
+			.param("appId", appId)
+			.param("callIds", links.stream().map(ConversationLink::callId).toArray(Long[]::new))
+			.param("conversationIds", links.stream().map(ConversationLink::conversationId).toArray(Long[]::new))
+			.update();
 	}
 
 }

@@ -1,6 +1,10 @@
 package com.cti.processor.events;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Decides which app an event belongs to: the app its URL named when that app exists, or
  * the only app when the URL named none and there is exactly one. Anything else is
- * unattributed (parked for an admin).
+ * unattributed (parked for an admin). Answers for a whole batch with at most two queries.
  */
 @Component
 class AppDirectory {
@@ -27,36 +31,61 @@ class AppDirectory {
 		this.jdbc = jdbc;
 	}
 
-	Optional<UUID> attribute(@Nullable String claimedAppId) {
-		if (claimedAppId == null || claimedAppId.isBlank()) {
-			List<UUID> apps = this.jdbc.sql("select id from apps limit 2").query(UUID.class).list();
-			return (apps.size() == 1) ? Optional.of(apps.get(0)) : Optional.empty();
+	/** Attributes every claimed app id of a batch. */
+	Attribution attribute(Collection<@Nullable String> claimedAppIds) {
+		Set<UUID> unknown = new HashSet<>();
+		boolean anyUnnamed = false;
+		for (String claimed : claimedAppIds) {
+			UUID appId = parse(claimed);
+			if (claimed == null || claimed.isBlank()) {
+				anyUnnamed = true;
+			}
+			else if (appId != null && !this.known.contains(appId)) {
+				unknown.add(appId);
+			}
 		}
-		UUID appId = parse(claimedAppId);
-		if (appId == null) {
-			return Optional.empty();
+		if (!unknown.isEmpty()) {
+			this.known.addAll(this.jdbc.sql("select id from apps where id = any(:ids)")
+				.param("ids", unknown.toArray(UUID[]::new))
+				.query(UUID.class)
+				.list());
 		}
-		if (this.known.contains(appId) || exists(appId)) {
-			this.known.add(appId);
-			return Optional.of(appId);
+		Optional<UUID> onlyApp = anyUnnamed ? onlyApp() : Optional.empty();
+		Map<String, Optional<UUID>> byClaim = new HashMap<>();
+		for (String claimed : claimedAppIds) {
+			if (claimed != null && !claimed.isBlank()) {
+				UUID appId = parse(claimed);
+				byClaim.put(claimed,
+						(appId != null && this.known.contains(appId)) ? Optional.of(appId) : Optional.empty());
+			}
 		}
-		return Optional.empty();
+		return (claimed) -> (claimed == null || claimed.isBlank()) ? onlyApp
+				: byClaim.getOrDefault(claimed, Optional.empty());
 	}
 
-	private boolean exists(UUID appId) {
-		return this.jdbc.sql("select count(*) from apps where id = :id")
-			.param("id", appId)
-			.query(Integer.class)
-			.single() > 0;
+	private Optional<UUID> onlyApp() {
+		List<UUID> apps = this.jdbc.sql("select id from apps limit 2").query(UUID.class).list();
+		return (apps.size() == 1) ? Optional.of(apps.get(0)) : Optional.empty();
 	}
 
-	private static @Nullable UUID parse(String value) {
+	private static @Nullable UUID parse(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
 		try {
 			return UUID.fromString(value.trim());
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/** The app of each claimed app id of one batch. */
+	@FunctionalInterface
+	interface Attribution {
+
+		Optional<UUID> appOf(@Nullable String claimedAppId);
+
 	}
 
 }

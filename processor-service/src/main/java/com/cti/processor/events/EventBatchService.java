@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventKind;
-import com.cti.processor.calls.CallProjector;
-import com.cti.processor.calls.CallProjector.CallEventApplied;
+import com.cti.processor.events.Projections.ProjectableEvent;
+import com.cti.processor.merge.CanonicalJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -32,15 +32,15 @@ public class EventBatchService {
 
 	private final AppDirectory appDirectory;
 
-	private final CallProjector callProjector;
+	private final Projections projections;
 
 	private final JsonMapper jsonMapper;
 
-	EventBatchService(WebhookEventRepository eventRepository, AppDirectory appDirectory, CallProjector callProjector,
+	EventBatchService(WebhookEventRepository eventRepository, AppDirectory appDirectory, Projections projections,
 			JsonMapper jsonMapper) {
 		this.eventRepository = eventRepository;
 		this.appDirectory = appDirectory;
-		this.callProjector = callProjector;
+		this.projections = projections;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -49,45 +49,53 @@ public class EventBatchService {
 		if (events.isEmpty()) {
 			return;
 		}
+		AppDirectory.Attribution attribution = this.appDirectory
+			.attribute(events.stream().map(DialpadEventReceived::appId).toList());
 		Map<String, Prepared> unique = new LinkedHashMap<>();
 		for (DialpadEventReceived event : events) {
-			Prepared prepared = prepare(event);
+			Prepared prepared = prepare(event, attribution.appOf(event.appId()));
 			unique.putIfAbsent(prepared.stored().appId() + "/" + prepared.stored().contentHash(), prepared);
 		}
 		List<Prepared> batch = new ArrayList<>(unique.values());
 		Set<UUID> inserted = this.eventRepository.insertNew(batch.stream().map(Prepared::stored).toList());
-		Map<UUID, List<CallEventApplied>> callsByApp = new LinkedHashMap<>();
+		List<ProjectableEvent> toProject = new ArrayList<>();
 		for (Prepared prepared : batch) {
-			StoredEvent stored = prepared.stored();
-			if (!inserted.contains(stored.id()) || !stored.processed() || prepared.payload() == null) {
-				continue;
-			}
-			if (EventKind.CALL.wireName().equals(stored.kind()) && stored.resourceId() != null) {
-				callsByApp.computeIfAbsent(stored.appId(), (app) -> new ArrayList<>())
-					.add(new CallEventApplied(stored.resourceId(), prepared.payload(), stored.payload()));
+			if (prepared.projectable() != null && inserted.contains(prepared.stored().id())) {
+				toProject.add(prepared.projectable());
 			}
 		}
-		callsByApp.forEach(this.callProjector::project);
+		this.projections.project(toProject);
 	}
 
-	private Prepared prepare(DialpadEventReceived event) {
-		Optional<UUID> appId = this.appDirectory.attribute(event.appId());
+	private Prepared prepare(DialpadEventReceived event, Optional<UUID> appId) {
 		JsonNode payload = parse(event.payload());
-		String error = (payload == null) ? "payload is not a JSON object" : null;
-		boolean processed = appId.isPresent() && payload != null && isApplied(event.kind());
+		Long resourceId = resourceId(event.kind(), payload);
+		String error = problemWith(event.kind(), payload, resourceId);
+		boolean processed = appId.isPresent() && error == null;
 		var stored = new StoredEvent(event.eventId(), appId.orElse(null), event.appId(), event.kind().wireName(),
-				resourceId(event.kind(), payload),
-				text(payload, (event.kind() == EventKind.SMS) ? "message_status" : "state"),
-				number(payload, "event_timestamp"), event.contentHash(), event.payload(), event.schemaVersion(),
-				event.receivedAt(), processed, error);
-		return new Prepared(stored, payload);
+				resourceId, text(payload, (event.kind() == EventKind.SMS) ? "message_status" : "state"),
+				number(payload, "event_timestamp"), event.contentHash(), withoutNul(event.payload()),
+				event.schemaVersion(), event.receivedAt(), processed, error);
+		ProjectableEvent projectable = null;
+		if (processed && payload != null && resourceId != null && Projections.isProjected(event.kind())) {
+			projectable = new ProjectableEvent(appId.get(), event.kind(), resourceId, payload,
+					CanonicalJson.storable(event.payload(), payload));
+		}
+		return new Prepared(stored, projectable);
 	}
 
-	/**
-	 * Kinds whose events this processor applies (projects, or keeps as the log itself).
-	 */
-	private static boolean isApplied(EventKind kind) {
-		return kind != EventKind.SMS;
+	/** Why an event cannot be applied, or null when it can. */
+	private static @Nullable String problemWith(EventKind kind, @Nullable JsonNode payload, @Nullable Long resourceId) {
+		if (payload == null) {
+			return "payload is not a JSON object";
+		}
+		if (kind == EventKind.CALL && resourceId == null) {
+			return "call event without a numeric call_id";
+		}
+		if (kind == EventKind.SMS && resourceId == null) {
+			return "SMS event without a numeric id";
+		}
+		return null;
 	}
 
 	private @Nullable JsonNode parse(String payload) {
@@ -113,8 +121,11 @@ public class EventBatchService {
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		if (node.isNumber()) {
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
 			return node.longValue();
+		}
+		if (!node.isString()) {
+			return null;
 		}
 		try {
 			return Long.parseLong(node.asString().trim());
@@ -126,10 +137,16 @@ public class EventBatchService {
 
 	private static @Nullable String text(@Nullable JsonNode payload, String field) {
 		JsonNode node = (payload != null) ? payload.get(field) : null;
-		return (node != null && node.isValueNode() && !node.isNull()) ? node.asString() : null;
+		return (node != null && node.isValueNode() && !node.isNull()) ? withoutNul(node.asString()) : null;
 	}
 
-	private record Prepared(StoredEvent stored, @Nullable JsonNode payload) {
+	/** PostgreSQL text cannot hold NUL characters. */
+	static String withoutNul(String text) {
+		return (text.indexOf('\u0000') >= 0) ? text.replace("\u0000", "") : text;
+	}
+
+	/** An event ready to record, and to project when it is attributed and applicable. */
+	private record Prepared(StoredEvent stored, @Nullable ProjectableEvent projectable) {
 	}
 
 }

@@ -2,12 +2,15 @@ package com.cti.processor.calls;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import com.cti.processor.merge.MergeField;
+import com.cti.processor.voicemails.Voicemail;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -193,7 +196,7 @@ class CallLegTests {
 			shuffled.addAll(events.subList(0, random.nextInt(events.size())));
 			Collections.shuffle(shuffled, random);
 			CallLeg leg = merge(shuffled);
-			for (CallField field : CallField.ALL) {
+			for (MergeField field : CallFields.ALL) {
 				assertThat(leg.value(field.column())).as(field.column()).isEqualTo(expected.value(field.column()));
 			}
 			assertThat(leg.fieldTimestamps()).isEqualTo(expected.fieldTimestamps());
@@ -203,6 +206,43 @@ class CallLegTests {
 		}
 		assertThat(expected.value("state")).isEqualTo("recap_summary");
 		assertThat(expected.value("talk_time_ms")).isEqualTo(167090L);
+	}
+
+	@Test
+	void derivesTheVoicemailFromTheLegWhateverTheOrder() throws Exception {
+		List<JsonNode> events = new ArrayList<>();
+		json.readTree(Files.readString(Path.of("../../shared/fixtures/call-voicemail.json")))
+			.get("events")
+			.forEach(events::add);
+		Random random = new Random(3);
+		for (int round = 0; round < 20; round++) {
+			List<JsonNode> shuffled = new ArrayList<>(events);
+			Collections.shuffle(shuffled, random);
+			CallLeg leg = new CallLeg(APP, 6400000000000201L);
+			shuffled.forEach((event) -> apply(leg, event));
+			Voicemail voicemail = leg.voicemail();
+
+			assertThat(voicemail).isNotNull();
+			assertThat(voicemail.link()).isEqualTo("https://dialpad.com/blob/voicemail/7200000000000001");
+			assertThat(voicemail.recordingId()).isEqualTo(7200000000000001L);
+			assertThat(voicemail.transcriptionText())
+				.isEqualTo("Hi Dana, it's Chris, please call me back about my order.");
+			assertThat(voicemail.createdAt()).isEqualTo(OffsetDateTime.parse("2025-11-26T13:00:30.500Z"));
+			assertThat(voicemail.durationMs()).isEqualTo(31300L);
+			assertThat(voicemail.callerNumber()).isEqualTo("+14155559876");
+			assertThat(voicemail.dialpadUserId()).isEqualTo(5600000000000042L);
+			assertThat(voicemail.eventTimestamp()).isEqualTo(1764162095000L);
+		}
+	}
+
+	@Test
+	void hasNoVoicemailWhenATranscriptionIsOfATalk() {
+		CallLeg leg = new CallLeg(APP, CALL);
+		apply(leg, event("connected", 1000).put("date_connected", 1000));
+		apply(leg, event("transcription", 5000).put("transcription_text", "we talked"));
+
+		assertThat(leg.voicemail()).isNull();
+		assertThat(leg.hasVoicemail()).isFalse();
 	}
 
 	private static CallLeg merge(List<JsonNode> events) {
