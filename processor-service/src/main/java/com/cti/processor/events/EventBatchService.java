@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventKind;
+import com.cti.processor.changes.ChangeEventRepository;
 import com.cti.processor.events.Projections.ProjectableEvent;
 import com.cti.processor.merge.CanonicalJson;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a batch of events in one transaction: records each new event in the raw log and
- * updates the projections, so that an event is marked processed exactly when its
- * projection is committed.
+ * Applies a batch of events in one transaction: records each new event in the raw log,
+ * updates the projections and the change feed, so that an event is marked processed
+ * exactly when its projection is committed.
  */
 @Service
 public class EventBatchService {
@@ -32,15 +34,21 @@ public class EventBatchService {
 
 	private final AppDirectory appDirectory;
 
+	private final AppLocks appLocks;
+
 	private final Projections projections;
+
+	private final ChangeEventRepository changeEvents;
 
 	private final JsonMapper jsonMapper;
 
-	EventBatchService(WebhookEventRepository eventRepository, AppDirectory appDirectory, Projections projections,
-			JsonMapper jsonMapper) {
+	EventBatchService(WebhookEventRepository eventRepository, AppDirectory appDirectory, AppLocks appLocks,
+			Projections projections, ChangeEventRepository changeEvents, JsonMapper jsonMapper) {
 		this.eventRepository = eventRepository;
 		this.appDirectory = appDirectory;
+		this.appLocks = appLocks;
 		this.projections = projections;
+		this.changeEvents = changeEvents;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -57,6 +65,8 @@ public class EventBatchService {
 			unique.putIfAbsent(prepared.stored().appId() + "/" + prepared.stored().contentHash(), prepared);
 		}
 		List<Prepared> batch = new ArrayList<>(unique.values());
+		this.appLocks
+			.lock(batch.stream().map((prepared) -> prepared.stored().appId()).filter(Objects::nonNull).toList());
 		Set<UUID> inserted = this.eventRepository.insertNew(batch.stream().map(Prepared::stored).toList());
 		List<ProjectableEvent> toProject = new ArrayList<>();
 		for (Prepared prepared : batch) {
@@ -64,7 +74,7 @@ public class EventBatchService {
 				toProject.add(prepared.projectable());
 			}
 		}
-		this.projections.project(toProject);
+		this.changeEvents.record(this.projections.project(toProject));
 	}
 
 	private Prepared prepare(DialpadEventReceived event, Optional<UUID> appId) {

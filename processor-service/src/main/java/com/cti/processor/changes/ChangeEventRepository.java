@@ -1,0 +1,62 @@
+package com.cti.processor.changes;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.cti.processor.merge.SqlRows;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes the change feed ({@code change_events}, owned by the processor) that the query
+ * service streams: one row per changed resource and batch, then one notification per app
+ * on {@link #CHANNEL}, which PostgreSQL delivers when the transaction commits.
+ */
+@Repository
+public class ChangeEventRepository {
+
+	/** The notification channel; the payload is the app id. */
+	public static final String CHANNEL = "cti_changes";
+
+	private static final int PARAMETERS_PER_ROW = 3;
+
+	private final JdbcClient jdbc;
+
+	ChangeEventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records the changes of one transaction and queues one notification per app that has
+	 * any. Must run inside that transaction.
+	 */
+	public void record(Map<UUID, ? extends Collection<ResourceChanged>> changesByApp) {
+		changesByApp.forEach(this::record);
+	}
+
+	private void record(UUID appId, Collection<ResourceChanged> changes) {
+		Set<ResourceChanged> unique = new LinkedHashSet<>(changes);
+		if (unique.isEmpty()) {
+			return;
+		}
+		for (List<ResourceChanged> chunk : SqlRows.chunks(List.copyOf(unique), PARAMETERS_PER_ROW)) {
+			SqlRows rows = new SqlRows().shared("appId", appId);
+			chunk.forEach(
+					(change) -> rows.row().sql(":appId").text(change.type().wireName()).value(change.resourceId()));
+			this.jdbc.sql("insert into change_events (app_id, type, resource_id) values " + rows.values())
+				.params(rows.parameters())
+				.update();
+		}
+		this.jdbc.sql("select pg_notify(:channel, :appId)")
+			.param("channel", CHANNEL)
+			.param("appId", appId.toString())
+			.query()
+			.singleRow();
+	}
+
+}
