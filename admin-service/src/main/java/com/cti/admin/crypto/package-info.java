@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.oauth;
+
+import org.jspecify.annotations.NullMarked;

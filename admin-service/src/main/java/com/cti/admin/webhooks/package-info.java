@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.webhooks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,94 @@
+package com.cti.admin.fakedialpad;
+
+import java.util.UUID;
+
+import com.cti.admin.support.AdminApi;
+import com.cti.admin.support.AdminIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The admin service (real HTTP, embedded Kafka, embedded PostgreSQL) pointed at the
+ * {@link FakeDialpad}. Every subclass shares one context; each test makes its own apps
+ * and the fake forgets everything between tests.
+ */
+@AdminIntegrationTest
+public abstract class ProvisioningIntegrationTest {
+
+	/** Where the tests say Dialpad should deliver. */
+	public static final String PUBLIC_BASE_URL = "https://cti.example.test";
+
+	/** {@code DIALPAD_WEBHOOK_SECRET} of the test context. */
+	public static final String GLOBAL_WEBHOOK_SECRET = "global-webhook-secret-for-tests-0123456789";
+
+	/** {@code CTI_ENCRYPTION_KEY} of the test context (32 bytes, base64). */
+	public static final String ENCRYPTION_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
+	/** {@code DIALPAD_PROD_REDIRECT_URI} of the test context. */
+	public static final String REDIRECT_URI = PUBLIC_BASE_URL + "/oauth/dialpad/callback";
+
+	protected final FakeDialpad dialpad = FakeDialpad.instance();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	protected String brokers;
+
+	@DynamicPropertySource
+	static void dialpadSettings(DynamicPropertyRegistry registry) {
+		registry.add("cti.dialpad.api-base-url", () -> FakeDialpad.instance().baseUrl());
+		registry.add("cti.dialpad.api-key", () -> FakeDialpad.API_KEY);
+		registry.add("cti.dialpad.webhook-secret", () -> GLOBAL_WEBHOOK_SECRET);
+		registry.add("cti.dialpad.read-timeout", () -> "10s");
+		registry.add("cti.dialpad.retry.initial-backoff", () -> "20ms");
+		registry.add("cti.dialpad.retry.max-backoff", () -> "100ms");
+		registry.add("cti.dialpad.retry.max-retry-after", () -> "2s");
+		registry.add("cti.dialpad.oauth.client-id", () -> FakeDialpad.CLIENT_ID);
+		registry.add("cti.dialpad.oauth.client-secret", () -> FakeDialpad.CLIENT_SECRET);
+		registry.add("cti.dialpad.oauth.redirect-uri", () -> REDIRECT_URI);
+		registry.add("cti.admin.public-base-url", () -> PUBLIC_BASE_URL);
+		registry.add("cti.admin.encryption-key", () -> ENCRYPTION_KEY);
+	}
+
+	@BeforeEach
+	void forgetDialpad() {
+		this.dialpad.reset();
+	}
+
+	protected AdminApi api() {
+		return new AdminApi(this.port);
+	}
+
+	/** A new enabled app, written straight to the database. */
+	protected UUID newApp() {
+		UUID appId = UUID.randomUUID();
+		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
+			.param("id", appId)
+			.param("name", "provisioning-test-" + appId)
+			.update();
+		return appId;
+	}
+
+	protected UUID newDisabledApp() {
+		UUID appId = newApp();
+		this.jdbc.sql("update apps set enabled = false, disabled_at = now() where id = :id")
+			.param("id", appId)
+			.update();
+		return appId;
+	}
+
+	protected String hookUrl(UUID appId) {
+		return PUBLIC_BASE_URL + "/webhooks/dialpad/" + appId;
+	}
+
+}

@@ -1,0 +1,48 @@
+package com.cti.admin.webhooks;
+
+import java.util.UUID;
+
+import com.cti.admin.config.ProvisioningProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.ErrorResponseException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class HookUrlsTests {
+
+	private static final UUID APP = UUID.fromString("5f0c2a52-8d0c-4d3e-9a43-6d7d1d7e1c11");
+
+	@Test
+	void appendsTheAppsPathToThePublicBaseUrl() {
+		assertThat(hookUrl("https://cti.example.com/", false))
+			.isEqualTo("https://cti.example.com/webhooks/dialpad/" + APP);
+		assertThat(hookUrl("https://example.com/cti", false))
+			.isEqualTo("https://example.com/cti/webhooks/dialpad/" + APP);
+	}
+
+	@Test
+	void requiresHttpsOutsideDevelopmentMode() {
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> hookUrl("http://cti.example.com", false))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode().value()).isEqualTo(503);
+				assertThat(ex.getBody().getDetail()).contains("HTTPS").contains("CTI_DEV_MODE");
+			});
+		assertThat(hookUrl("http://localhost:4000", true)).isEqualTo("http://localhost:4000/webhooks/dialpad/" + APP);
+	}
+
+	@Test
+	void refusesAMissingOrUnusableBaseUrl() {
+		for (String base : new String[] { "", "cti.example.com", "https://cti.example.com/?x=1",
+				"ftp://cti.example.com", "https://" }) {
+			assertThatExceptionOfType(ErrorResponseException.class).as(base).isThrownBy(() -> hookUrl(base, true));
+		}
+	}
+
+	private static String hookUrl(String base, boolean devMode) {
+		return new HookUrls(new ProvisioningProperties(base, null, devMode, null)).forApp(APP);
+	}
+
+}
