@@ -37,6 +37,12 @@ class WebhookExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(WebhookUnavailableException ex) {
+		logger.warn("Webhook not accepted, Dialpad will retry: {}", ex.reason());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.reason(), "Temporarily unavailable", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		// the message of an unexpected exception may quote the request: log the type only
 		logger.error("Webhook failed unexpectedly: {} at {}", ex.getClass().getName(),

@@ -5,9 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.cti.ingest.secrets.AppWebhook;
+import com.cti.ingest.secrets.WebhookSecretsRegistry;
 import com.cti.model.DialpadEventReceived;
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +33,13 @@ class WebhookIntake {
 
 	private final IngestProperties properties;
 
+	private final WebhookSecretsRegistry secrets;
+
 	private final Clock clock;
 
 	WebhookIntake(WebhookVerifier verifier, EventClassifier classifier, EventPublisher publisher,
-			IngestProperties properties) {
+			IngestProperties properties, WebhookSecretsRegistry secrets) {
+		this.secrets = secrets;
 		this.verifier = verifier;
 		this.classifier = classifier;
 		this.publisher = publisher;
@@ -55,16 +61,46 @@ class WebhookIntake {
 		if (token.isEmpty()) {
 			throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "empty-body", "The request body is empty");
 		}
-		if (token.startsWith("{")) {
-			throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "unsigned",
-					"Unsigned events are not accepted: the webhook has a secret, so Dialpad sends a signed JWT");
-		}
-		String payload = this.verifier.verify(token, List.of(this.properties.webhookSecret()));
+		AppWebhook webhook = this.secrets.find(appId);
+		String payload = token.startsWith("{") ? unsignedPayload(appId, webhook, text) : verify(token, webhook);
 		var classified = this.classifier.classify(payload);
 		var event = new DialpadEventReceived(UUID.randomUUID(), appId, classified.kind(), this.clock.instant(), payload,
 				classified.contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
 		this.publisher.publish(event, classified.key());
 		return event;
+	}
+
+	private String unsignedPayload(@Nullable String appId, @Nullable AppWebhook webhook, String body) {
+		if (webhook != null && webhook.acceptsUnsigned()) {
+			return this.verifier.plainPayload(body);
+		}
+		if (appId != null && !this.secrets.isLoaded()) {
+			throw secretsNotLoaded();
+		}
+		throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "unsigned",
+				"Unsigned events are not accepted: the webhook has a secret, so Dialpad sends a signed JWT");
+	}
+
+	private String verify(String token, @Nullable AppWebhook webhook) {
+		List<String> candidates = new ArrayList<>(3);
+		candidates.add(this.properties.webhookSecret());
+		if (webhook != null) {
+			candidates.addAll(webhook.secretsAt(this.clock.instant()));
+		}
+		try {
+			return this.verifier.verify(token, candidates);
+		}
+		catch (WebhookRejectedException ex) {
+			if ("bad-signature".equals(ex.reason()) && !this.secrets.isLoaded()) {
+				throw secretsNotLoaded();
+			}
+			throw ex;
+		}
+	}
+
+	private static WebhookUnavailableException secretsNotLoaded() {
+		return new WebhookUnavailableException("secrets-not-loaded",
+				"The webhook secrets are still being loaded; retry");
 	}
 
 	private @Nullable String appId(@Nullable String pathAppId) {

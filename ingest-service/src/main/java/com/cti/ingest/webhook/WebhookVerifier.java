@@ -21,6 +21,7 @@ import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +49,14 @@ class WebhookVerifier {
 
 	private static final int HS256_SIGNATURE_LENGTH = 32;
 
-	private final JsonMapper strictJson = JsonMapper.builder()
+	/** Headers with a name twice are refused: which {@code alg} would count? */
+	private final JsonMapper headerJson = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
+
+	private final JsonMapper payloadJson = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
 	private final long leewaySeconds;
@@ -92,9 +99,21 @@ class WebhookVerifier {
 		throw badSignature();
 	}
 
+	/**
+	 * Returns an unsigned body as the event payload, exactly as received, once it is
+	 * known to be a JSON object.
+	 */
+	String plainPayload(String body) {
+		if (isJsonObject(body)) {
+			return body;
+		}
+		throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "payload-not-json-object",
+				"The body is not a JSON object");
+	}
+
 	private JsonNode parseHeader(String part) {
 		try {
-			JsonNode header = this.strictJson.readTree(utf8(base64Url(part)));
+			JsonNode header = this.headerJson.readTree(utf8(base64Url(part)));
 			if (header != null && header.isObject()) {
 				return header;
 			}
@@ -130,16 +149,20 @@ class WebhookVerifier {
 		catch (CharacterCodingException ex) {
 			throw notJsonObject();
 		}
-		try {
-			JsonNode node = this.strictJson.readTree(payload);
-			if (node != null && node.isObject()) {
-				return payload;
-			}
-		}
-		catch (JacksonException ex) {
-			// reported below
+		if (isJsonObject(payload)) {
+			return payload;
 		}
 		throw notJsonObject();
+	}
+
+	private boolean isJsonObject(String json) {
+		try {
+			JsonNode node = this.payloadJson.readTree(json);
+			return node != null && node.isObject();
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
 	}
 
 	private static DecodedJWT decode(String token) {

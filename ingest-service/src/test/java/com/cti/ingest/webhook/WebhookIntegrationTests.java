@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.cti.ingest.HandMadeJwt;
+import com.cti.ingest.IngestIntegrationTest;
+import com.cti.ingest.TopicRecords;
+import com.cti.ingest.WebhookClient;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventHeaders;
 import com.cti.model.EventKind;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -137,7 +141,7 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
-	void leavesTheAppToTheProcessorWhenTheUrlNamesNoneAndNoDefaultIsSet() {
+	void attributesEventsPostedWithoutAnAppToTheDefaultApp() {
 		long callId = uniqueCallId();
 		String token = HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET,
 				"{\"call_id\":" + callId + ",\"state\":\"ringing\",\"event_timestamp\":1}");
@@ -145,7 +149,8 @@ class WebhookIntegrationTests {
 		assertThat(this.client.post("/webhooks/dialpad", null, token).statusCode()).isEqualTo(200);
 
 		assertThat(recordsWithKey(Long.toString(callId))).singleElement()
-			.satisfies((record) -> assertThat(TopicRecords.envelope(record.value()).appId()).isNull());
+			.satisfies((record) -> assertThat(TopicRecords.envelope(record.value()).appId())
+				.isEqualTo(IngestIntegrationTest.DEFAULT_APP_ID));
 	}
 
 	private List<ConsumerRecord<String, String>> recordsWithKey(String key) {

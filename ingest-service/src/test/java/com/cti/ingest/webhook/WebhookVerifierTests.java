@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.cti.ingest.HandMadeJwt;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package com.cti.ingest.webhook;
+package com.cti.ingest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,11 +19,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
-				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET })
+				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
+				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID })
 @EmbeddedKafka
-@interface IngestIntegrationTest {
+public @interface IngestIntegrationTest {
 
 	/** The global {@code DIALPAD_WEBHOOK_SECRET} of the test context. */
 	String WEBHOOK_SECRET = "test-webhook-secret-0f6b1d2e9a";
+
+	/** The {@code DEFAULT_APP_ID} of the test context. */
+	String DEFAULT_APP_ID = "5b0e7d4c-0000-4000-8000-00000000d3fa";
 
 }

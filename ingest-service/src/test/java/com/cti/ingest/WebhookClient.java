@@ -1,4 +1,4 @@
-package com.cti.ingest.webhook;
+package com.cti.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,21 +15,21 @@ import org.jspecify.annotations.Nullable;
  * Posts raw webhook bodies the way Dialpad does: the body as bytes, with whatever
  * Content-Type (or none) the test asks for.
  */
-final class WebhookClient {
+public final class WebhookClient {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;
 
-	WebhookClient(int port) {
+	public WebhookClient(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	HttpResponse<String> post(String path, @Nullable String contentType, String body) {
+	public HttpResponse<String> post(String path, @Nullable String contentType, String body) {
 		return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	HttpResponse<String> post(String path, @Nullable String contentType, byte[] body, String... headers) {
+	public HttpResponse<String> post(String path, @Nullable String contentType, byte[] body, String... headers) {
 		var request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(10))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -42,7 +42,7 @@ final class WebhookClient {
 		return send(request.build());
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(10)).build());
 	}
 

@@ -1,4 +1,4 @@
-package com.cti.ingest.webhook;
+package com.cti.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,14 +11,14 @@ import javax.crypto.spec.SecretKeySpec;
  * Builds compact JWTs with the JDK alone (HMAC + Base64url), independent of java-jwt, so
  * that the tests do not only check java-jwt against itself.
  */
-final class HandMadeJwt {
+public final class HandMadeJwt {
 
-	static final String HS256_HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+	public static final String HS256_HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
 	private HandMadeJwt() {
 	}
 
-	static String hs256(String secret, String payloadJson) {
+	public static String hs256(String secret, String payloadJson) {
 		return sign("HmacSHA256", secret, HS256_HEADER, payloadJson);
 	}
 
@@ -26,25 +26,25 @@ final class HandMadeJwt {
 	 * Signs {@code header.payload} with the given JDK HMAC algorithm, whatever the header
 	 * says.
 	 */
-	static String sign(String macAlgorithm, String secret, String headerJson, String payloadJson) {
+	public static String sign(String macAlgorithm, String secret, String headerJson, String payloadJson) {
 		String signingInput = base64Url(headerJson) + "." + base64Url(payloadJson);
 		return signingInput + "." + base64Url(mac(macAlgorithm, secret, signingInput));
 	}
 
 	/** An unsigned token ({@code alg: none}) with an empty signature part. */
-	static String unsigned(String headerJson, String payloadJson) {
+	public static String unsigned(String headerJson, String payloadJson) {
 		return base64Url(headerJson) + "." + base64Url(payloadJson) + ".";
 	}
 
-	static String base64Url(String text) {
+	public static String base64Url(String text) {
 		return base64Url(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String base64Url(byte[] bytes) {
+	public static String base64Url(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static byte[] mac(String macAlgorithm, String secret, String signingInput) {
+	public static byte[] mac(String macAlgorithm, String secret, String signingInput) {
 		try {
 			Mac mac = Mac.getInstance(macAlgorithm);
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), macAlgorithm));

@@ -6,6 +6,7 @@ import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * request never waits past Dialpad's 5 s.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaProducerConfiguration {
+class IngestKafkaConfiguration {
 
 	@Bean
 	KafkaTemplate<String, DialpadEventReceived> eventKafkaTemplate(KafkaProperties kafkaProperties) {
@@ -46,6 +47,19 @@ class KafkaProducerConfiguration {
 	@Bean
 	NewTopic ingestDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
 		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
+	}
+
+	/**
+	 * Declared here too (the admin service writes it) so that the ingest service finds it
+	 * whichever service starts first: one partition, compacted, the same settings as the
+	 * admin service's declaration.
+	 */
+	@Bean
+	NewTopic ingestWebhookSecretsTopic() {
+		return TopicBuilder.name(Topics.WEBHOOK_SECRETS)
+			.partitions(1)
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.cti.ingest.webhook;
+package com.cti.ingest;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * taken when called, with a consumer of its own (no group): what any reader of the topic
  * would see.
  */
-final class TopicRecords {
+public final class TopicRecords {
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private TopicRecords() {
 	}
 
-	static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+	public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -48,13 +48,13 @@ final class TopicRecords {
 		}
 	}
 
-	static List<DialpadEventReceived> envelopes(String bootstrapServers) {
+	public static List<DialpadEventReceived> envelopes(String bootstrapServers) {
 		return readAll(bootstrapServers, com.cti.model.Topics.DIALPAD_EVENTS).stream()
 			.map((record) -> envelope(record.value()))
 			.toList();
 	}
 
-	static DialpadEventReceived envelope(String json) {
+	public static DialpadEventReceived envelope(String json) {
 		return jsonMapper.readValue(json, DialpadEventReceived.class);
 	}
 
