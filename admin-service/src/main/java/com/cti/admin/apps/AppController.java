@@ -1,18 +1,30 @@
 package com.cti.admin.apps;
 
+import java.util.List;
 import java.util.UUID;
 
+import com.cti.admin.audit.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Creates and manages client apps.
+ * Creates and manages client apps: {@code /internal/apps}.
  */
 @RestController
 class AppController {
@@ -26,9 +38,49 @@ class AppController {
 	// 200, not 201: the seed's clients expect the seed's answer
 	@PostMapping("/internal/apps")
 	AppCreated create(@Valid @RequestBody CreateApp command, HttpServletRequest request) {
-		var created = this.appService.create(command.name().strip(), "internal-api", request.getRemoteAddr());
+		var created = this.appService.create(command.name().strip(), Actor.of(request));
 		return new AppCreated(true, created.appId(), created.apiKey(),
 				"App created. Store the API key now: it is shown only this once.");
+	}
+
+	@GetMapping("/internal/apps")
+	Page<AppView> list(@RequestParam(required = false) @Nullable Boolean enabled,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+		return this.appService.list(InstantIdCursor.decode(cursor), enabled, limit);
+	}
+
+	@GetMapping("/internal/apps/{appId}")
+	AppView get(@PathVariable UUID appId) {
+		return this.appService.get(appId);
+	}
+
+	@PatchMapping("/internal/apps/{appId}")
+	AppView update(@PathVariable UUID appId, @Valid @RequestBody UpdateApp command, HttpServletRequest request) {
+		if (command.name() == null && command.enabled() == null) {
+			throw AdminProblems.badRequest("nothing-to-change", "Nothing to change",
+					"Give a new \"name\", \"enabled\" (true or false), or both");
+		}
+		String name = (command.name() != null) ? command.name().strip() : null;
+		return this.appService.update(appId, name, command.enabled(), Actor.of(request));
+	}
+
+	/**
+	 * Disables the app and revokes every key; its data is kept. Purging the data is not
+	 * available: it belongs to the processor's tables.
+	 */
+	@DeleteMapping("/internal/apps/{appId}")
+	AppDeleted delete(@PathVariable UUID appId, @RequestParam(defaultValue = "false") boolean purge,
+			HttpServletRequest request) {
+		if (purge) {
+			throw AdminProblems.of(HttpStatus.NOT_IMPLEMENTED, "purge-not-available", "Purge is not available",
+					"Purging an app's data is not available yet; nothing was changed. DELETE without purge disables"
+							+ " the app and revokes its keys, and keeps its data.");
+		}
+		List<UUID> revoked = this.appService.delete(appId, Actor.of(request));
+		return new AppDeleted(true, appId, revoked.size(),
+				"App disabled and its keys revoked; its data is kept. PATCH {\"enabled\": true} and issue a new key"
+						+ " to use it again.");
 	}
 
 	/** The request to create an app. */
@@ -37,6 +89,16 @@ class AppController {
 
 	/** The answer: the app id and its first API key, shown only this once. */
 	record AppCreated(boolean success, UUID appId, String apiKey, String message) {
+	}
+
+	/** A change to an app: a new name, enabled or disabled, or both. */
+	record UpdateApp(
+			@Nullable @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+			@Nullable Boolean enabled) {
+	}
+
+	/** The answer to a delete. */
+	record AppDeleted(boolean success, UUID appId, int revokedKeys, String message) {
 	}
 
 }

@@ -1,41 +1,83 @@
 package com.cti.admin.apps;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.cti.admin.apikeys.ApiKeyRepository;
+import com.cti.admin.apikeys.ApiKeyRepository.IssuedKey;
+import com.cti.admin.audit.Actor;
+import com.cti.admin.audit.AuditLog;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates an app together with its first API key, in one transaction.
+ * The life of an app: created with its first key, renamed, disabled and enabled, deleted
+ * (disabled with every key revoked; its data is kept). Each change is audited in the same
+ * transaction.
  */
 @Service
 class AppService {
 
-	private final JdbcClient jdbc;
+	private final AppRepository apps;
 
 	private final ApiKeyRepository apiKeys;
 
-	AppService(JdbcClient jdbc, ApiKeyRepository apiKeys) {
-		this.jdbc = jdbc;
+	private final AuditLog auditLog;
+
+	private final AppQueries queries;
+
+	AppService(AppRepository apps, ApiKeyRepository apiKeys, AuditLog auditLog, AppQueries queries) {
+		this.apps = apps;
 		this.apiKeys = apiKeys;
+		this.auditLog = auditLog;
+		this.queries = queries;
+	}
+
+	AppView get(UUID appId) {
+		return this.queries.get(appId);
+	}
+
+	Page<AppView> list(@Nullable InstantIdCursor after, @Nullable Boolean enabled, int limit) {
+		return Page.of(this.queries.page(after, enabled, limit + 1), limit,
+				(app) -> new InstantIdCursor(app.createdAt(), app.appId()).encode());
 	}
 
 	@Transactional
-	CreatedApp create(String name, String actor, @Nullable String sourceAddress) {
+	CreatedApp create(String name, Actor actor) {
 		UUID appId = UUID.randomUUID();
-		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
-			.param("id", appId)
-			.param("name", name)
-			.update();
-		String key = this.apiKeys.issue(appId, actor, sourceAddress);
-		return new CreatedApp(appId, key);
+		this.apps.insert(appId, name);
+		this.auditLog.record(appId, null, "app_created", actor, Map.of("name", name));
+		IssuedKey key = this.apiKeys.issue(appId, actor, Map.of("reason", "app_created"));
+		return new CreatedApp(appId, key.keyId(), key.key());
 	}
 
-	record CreatedApp(UUID appId, String apiKey) {
+	@Transactional
+	AppView update(UUID appId, @Nullable String name, @Nullable Boolean enabled, Actor actor) {
+		this.apps.lock(appId).orElseThrow(() -> AdminProblems.appNotFound(appId));
+		if (name != null) {
+			this.apps.rename(appId, name);
+			this.auditLog.record(appId, null, "app_renamed", actor, Map.of("name", name));
+		}
+		if (enabled != null && this.apps.setEnabled(appId, enabled)) {
+			this.auditLog.record(appId, null, enabled ? "app_enabled" : "app_disabled", actor, Map.of());
+		}
+		return this.queries.get(appId);
+	}
+
+	/** Disables the app and revokes all its keys; returns the keys it revoked. */
+	@Transactional
+	List<UUID> delete(UUID appId, Actor actor) {
+		this.apps.lock(appId).orElseThrow(() -> AdminProblems.appNotFound(appId));
+		this.apps.setEnabled(appId, false);
+		List<UUID> revoked = this.apiKeys.revokeAll(appId, actor, "app_deleted");
+		this.auditLog.record(appId, null, "app_deleted", actor, Map.of("revoked_keys", revoked.size()));
+		return revoked;
+	}
+
+	record CreatedApp(UUID appId, UUID keyId, String apiKey) {
 	}
 
 }

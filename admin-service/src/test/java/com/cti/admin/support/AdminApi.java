@@ -9,6 +9,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -31,8 +34,32 @@ public final class AdminApi {
 
 	private final int port;
 
+	private final Map<String, String> headers;
+
 	public AdminApi(int port) {
+		this(port, Map.of());
+	}
+
+	private AdminApi(int port, Map<String, String> headers) {
 		this.port = port;
+		this.headers = headers;
+	}
+
+	/** The same client, sending one more header with every request. */
+	public AdminApi withHeader(String name, String value) {
+		Map<String, String> all = new LinkedHashMap<>(this.headers);
+		all.put(name, value);
+		return new AdminApi(this.port, Map.copyOf(all));
+	}
+
+	/** Creates an app through the API and returns its id and first key. */
+	public CreatedApp createApp(String name) {
+		Response response = post("/internal/apps", json.writeValueAsString(Map.of("name", name)));
+		if (response.status() != 200) {
+			throw new IllegalStateException(
+					"POST /internal/apps answered " + response.status() + ": " + response.text());
+		}
+		return new CreatedApp(UUID.fromString(response.field("app_id")), response.field("api_key"));
 	}
 
 	public Response get(String path) {
@@ -74,6 +101,7 @@ public final class AdminApi {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
+		this.headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -95,6 +123,10 @@ public final class AdminApi {
 		catch (JacksonException ex) {
 			return MissingNode.getInstance();
 		}
+	}
+
+	/** An app created for a test. */
+	public record CreatedApp(UUID appId, String apiKey) {
 	}
 
 	/**

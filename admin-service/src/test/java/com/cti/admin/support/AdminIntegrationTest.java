@@ -26,9 +26,16 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
-				"cti.admin.internal-api-secret=" + AdminApi.SECRET })
+				"cti.admin.internal-api-secret=" + AdminApi.SECRET,
+				"cti.admin.auth-failures.max-attempts=" + AdminIntegrationTest.MAX_FAILED_AUTHENTICATIONS })
 @EmbeddedKafka(partitions = 2, topics = Topics.DIALPAD_EVENTS)
 @ContextConfiguration(initializers = AdminTestDatabase.class)
 public @interface AdminIntegrationTest {
+
+	/**
+	 * Failed authentications allowed per source address and minute: every test class
+	 * sends its 401 cases from 127.0.0.1, so this is higher than the default.
+	 */
+	int MAX_FAILED_AUTHENTICATIONS = 30;
 
 }

@@ -1,0 +1,56 @@
+package com.cti.admin.apps;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes {@code apps} (owned by the admin service).
+ */
+@Repository
+class AppRepository {
+
+	private final JdbcClient jdbc;
+
+	AppRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID appId, String name) {
+		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
+			.param("id", appId)
+			.param("name", name)
+			.update();
+	}
+
+	/**
+	 * Locks the app's row until the transaction ends, so that key operations on one app
+	 * happen one after the other.
+	 * @return whether the app is enabled; empty when there is no such app
+	 */
+	Optional<Boolean> lock(UUID appId) {
+		return this.jdbc.sql("select enabled from apps where id = :id for update")
+			.param("id", appId)
+			.query(Boolean.class)
+			.optional();
+	}
+
+	void rename(UUID appId, String name) {
+		this.jdbc.sql("update apps set name = :name, updated_at = now() where id = :id")
+			.param("id", appId)
+			.param("name", name)
+			.update();
+	}
+
+	/** Enables or disables the app; true when that changed something. */
+	boolean setEnabled(UUID appId, boolean enabled) {
+		return this.jdbc.sql("""
+				update apps
+				set enabled = :enabled, updated_at = now(), disabled_at = case when :enabled then null else now() end
+				where id = :id and enabled <> :enabled
+				""").param("id", appId).param("enabled", enabled).update() > 0;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.audit;
+
+import org.jspecify.annotations.NullMarked;
