@@ -3,6 +3,7 @@ package com.cti.admin.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets a request into {@code /internal} only with
  * {@code Authorization: Bearer <INTERNAL_API_SECRET>}, compared in constant time.
- * Anything else gets a 401 problem and reaches no controller.
+ * Anything else gets a 401 problem and reaches no controller; a source address with too
+ * many failures gets 429 with {@code Retry-After} for every request until its allowance
+ * refills. Logs never contain the secret nor what was sent in its place.
  */
 class InternalAuthenticationFilter extends OncePerRequestFilter {
 
@@ -26,26 +29,55 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 
 	private final byte[] expected;
 
-	InternalAuthenticationFilter(String secret) {
+	private final FailedAuthenticationLimiter limiter;
+
+	InternalAuthenticationFilter(String secret, FailedAuthenticationLimiter limiter) {
 		this.expected = ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+		this.limiter = limiter;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String address = request.getRemoteAddr();
+		Duration blockedFor = this.limiter.blockedFor(address);
+		if (blockedFor != null) {
+			logger.debug("Refused {} {} from {}: too many failed authentications", request.getMethod(),
+					request.getRequestURI(), address);
+			tooManyFailures(response, blockedFor);
+			return;
+		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header != null && MessageDigest.isEqual(this.expected, header.getBytes(StandardCharsets.UTF_8))) {
 			chain.doFilter(request, response);
 			return;
 		}
-		logger.warn("Refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(),
-				(header == null) ? "no Authorization header" : "wrong credentials");
+		boolean exhausted = this.limiter.recordFailure(address);
+		logger.warn("Refused {} {} from {}: {}{}", request.getMethod(), request.getRequestURI(), address,
+				(header == null) ? "no Authorization header" : "wrong credentials",
+				exhausted ? "; too many failures, further requests from this address get 429 for a while" : "");
+		unauthorized(response);
+	}
+
+	private static void unauthorized(HttpServletResponse response) throws IOException {
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter().write("""
 				{"type":"urn:cti:admin:unauthorized","title":"Unauthorized","status":401,\
 				"detail":"A valid 'Authorization: Bearer <INTERNAL_API_SECRET>' header is required"}""");
+	}
+
+	private static void tooManyFailures(HttpServletResponse response, Duration blockedFor) throws IOException {
+		long seconds = Math.max(1, (blockedFor.toMillis() + 999) / 1000);
+		response.setStatus(429);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("""
+					{"type":"urn:cti:admin:too-many-failed-authentications","title":"Too Many Requests","status":429,\
+					"detail":"Too many failed authentications from this address; retry after %d seconds"}"""
+				.formatted(seconds));
 	}
 
 }
