@@ -33,7 +33,7 @@ final class ApiClient {
 	}
 
 	Response get(String pathAndQuery, @Nullable String apiKey, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
 		if (apiKey != null) {
 			request.header("x-app-api-key", apiKey);
 		}

@@ -1,6 +1,10 @@
 package com.cti.query;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.cti.platform.TestPostgres;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +36,14 @@ abstract class ApiIntegrationTest {
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");
+	}
+
+	/** The given id field of every item of a page (or of an array), in order. */
+	static List<Long> ids(JsonNode pageOrArray, String field) {
+		List<Long> ids = new ArrayList<>();
+		JsonNode items = pageOrArray.isArray() ? pageOrArray : pageOrArray.get("items");
+		items.forEach((item) -> ids.add(item.get(field).asLong()));
+		return ids;
 	}
 
 	TestData data() {

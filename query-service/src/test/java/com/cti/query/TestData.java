@@ -131,6 +131,98 @@ final class TestData {
 			.update();
 	}
 
+	/** Inserts (or replaces) a message as the processor would. */
+	void insertMessage(UUID appId, long messageId, Instant createdAt, String direction, String from, String[] to,
+			String status) {
+		this.jdbc.sql("""
+				insert into messages (app_id, message_id, direction, from_number, to_numbers, text, mms, is_internal,
+				    contact_id, contact_name, contact_phone, target_id, target_type, target_name, status,
+				    created_at, event_timestamp, raw_payload)
+				values (:appId, :id, :direction, :from, :to, 'Your appointment is confirmed.', false, false,
+				    5700000000000009, 'Chris Caller', :contactPhone, 5500000000000777, 'user', 'Agent', :status,
+				    :createdAt, :eventTimestamp, cast('{}' as jsonb))
+				on conflict (app_id, message_id) do update set status = excluded.status,
+				    event_timestamp = excluded.event_timestamp, updated_at = now()
+				""")
+			.param("appId", appId)
+			.param("id", messageId)
+			.param("direction", direction)
+			.param("from", from)
+			.param("to", to)
+			.param("contactPhone", direction.equals("inbound") ? from : to[0])
+			.param("status", status)
+			.param("createdAt", utc(createdAt))
+			.param("eventTimestamp", createdAt.toEpochMilli())
+			.update();
+	}
+
+	/** Inserts (or replaces) a voicemail as the processor would. */
+	void insertVoicemail(UUID appId, long callId, Instant createdAt, String callerNumber, long targetId,
+			@Nullable Long dialpadUserId, @Nullable String transcription) {
+		this.jdbc.sql("""
+				insert into voicemails (app_id, call_id, recording_id, caller_number, contact_id, contact_name,
+				    target_id, target_type, target_name, dialpad_user_id, link, duration_ms, transcription_text,
+				    created_at, event_timestamp)
+				values (:appId, :callId, :callId + 1, :caller, 5700000000000009, 'Chris Caller', :targetId, 'user',
+				    'Agent', :userId, 'https://dialpad.com/r/vm/' || :callId, 21000, :transcription, :createdAt,
+				    :eventTimestamp)
+				on conflict (app_id, call_id) do update set transcription_text = excluded.transcription_text,
+				    event_timestamp = excluded.event_timestamp, updated_at = now()
+				""")
+			.param("appId", appId)
+			.param("callId", callId)
+			.param("caller", callerNumber)
+			.param("targetId", targetId)
+			.param("userId", dialpadUserId)
+			.param("transcription", transcription)
+			.param("createdAt", utc(createdAt))
+			.param("eventTimestamp", createdAt.toEpochMilli())
+			.update();
+	}
+
+	void mapUser(UUID appId, long dialpadUserId, String clientUserId) {
+		this.jdbc.sql("""
+				insert into user_mappings (app_id, dialpad_user_id, client_user_id) values (:appId, :dialpad, :client)
+				on conflict (app_id, dialpad_user_id) do update set client_user_id = excluded.client_user_id
+				""").param("appId", appId).param("dialpad", dialpadUserId).param("client", clientUserId).update();
+	}
+
+	/** Records a raw call event as the processor's event log does. */
+	void insertCallEvent(UUID appId, long callId, String state, long eventTimestamp) {
+		this.jdbc.sql("""
+				insert into webhook_events (id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp,
+				    content_hash, payload, schema_version, received_at, processed, processed_at)
+				values (:id, :appId, :appText, 'call', :callId, :state, :eventTimestamp, :hash, '{}', 1, now(), true,
+				    now())
+				""")
+			.param("id", UUID.randomUUID())
+			.param("appId", appId)
+			.param("appText", appId.toString())
+			.param("callId", callId)
+			.param("state", state)
+			.param("eventTimestamp", eventTimestamp)
+			.param("hash", UUID.randomUUID().toString())
+			.update();
+	}
+
+	/**
+	 * Records a change and notifies the stream, as the processor does in the transaction
+	 * of the change.
+	 * @return the change's id (the SSE event id)
+	 */
+	long recordChange(UUID appId, String type, long resourceId) {
+		long id = this.jdbc.sql("""
+				insert into change_events (app_id, type, resource_id) values (:appId, :type, :resourceId) returning id
+				""")
+			.param("appId", appId)
+			.param("type", type)
+			.param("resourceId", resourceId)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("select pg_notify('cti_changes', :appId)").param("appId", appId.toString()).query().singleRow();
+		return id;
+	}
+
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}

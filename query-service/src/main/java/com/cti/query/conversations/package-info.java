@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.conversations;
+
+import org.jspecify.annotations.NullMarked;

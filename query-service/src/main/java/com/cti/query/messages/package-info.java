@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.messages;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.stream;
+
+import org.jspecify.annotations.NullMarked;

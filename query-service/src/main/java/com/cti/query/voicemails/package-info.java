@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.query.voicemails;
+
+import org.jspecify.annotations.NullMarked;
