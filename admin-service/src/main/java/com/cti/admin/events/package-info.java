@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.pipeline;
+
+import org.jspecify.annotations.NullMarked;

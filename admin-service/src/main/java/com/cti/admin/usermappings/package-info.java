@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.usermappings;
+
+import org.jspecify.annotations.NullMarked;
