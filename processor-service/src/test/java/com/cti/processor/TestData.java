@@ -53,6 +53,40 @@ final class TestData {
 		return rows;
 	}
 
+	/**
+	 * The rows of a processor table for one app in a form to compare across apps and
+	 * runs: without app_id and the write times, arrays and JSON as text.
+	 */
+	Map<Object, Map<String, Object>> comparable(String table, String idColumn, UUID appId) {
+		Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
+		rows(table, idColumn, appId).forEach((id, row) -> {
+			Map<String, Object> values = new java.util.TreeMap<>();
+			row.forEach((column, value) -> {
+				if (!List.of("app_id", "updated_at").contains(column)
+						&& !("calls".equals(table) && "created_at".equals(column))) {
+					values.put(column, comparableValue(value));
+				}
+			});
+			rows.put(id, values);
+		});
+		return rows;
+	}
+
+	private static @Nullable Object comparableValue(@Nullable Object value) {
+		try {
+			if (value instanceof java.sql.Array array) {
+				return List.of((Object[]) array.getArray());
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (value instanceof org.postgresql.util.PGobject json) {
+			return json.getValue();
+		}
+		return value;
+	}
+
 	Map<String, Object> call(UUID appId, long callId) {
 		Map<String, Object> row = rows("calls", "call_id", appId).get(callId);
 		if (row == null) {

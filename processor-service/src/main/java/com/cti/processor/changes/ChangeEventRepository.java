@@ -52,6 +52,14 @@ public class ChangeEventRepository {
 				.params(rows.parameters())
 				.update();
 		}
+		notifyApp(appId);
+	}
+
+	/**
+	 * Queues the app's notification on {@link #CHANNEL}; PostgreSQL delivers it when the
+	 * transaction commits, and only once per app however often it is queued.
+	 */
+	public void notifyApp(UUID appId) {
 		this.jdbc.sql("select pg_notify(:channel, :appId)")
 			.param("channel", CHANNEL)
 			.param("appId", appId.toString())

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
-import com.cti.processor.events.PoisonEventException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -27,29 +27,34 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The event consumer: batch listener, manual offsets committed after the batch's database
- * transaction, poison records to {@code <topic>-dlt} at once, and every other failure
- * (the database being down) retried with backoff for ever: never skipped.
+ * The event consumer: batch listener, offsets committed after the listener returns (so
+ * after the batch's database transaction), and every failure that reaches the container
+ * (the database or the broker down) retried with backoff for ever: never skipped. Poison
+ * records never reach it: the listener records them and sends them to {@code <topic>-dlt}
+ * itself, through the recoverer defined here.
+ *
+ * <p>
+ * The error handler is deliberately not a bean: Boot would wire a
+ * {@code CommonErrorHandler} bean into every other listener factory of a combined
+ * context.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {
 
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, DialpadEventReceived> eventListenerContainerFactory(
-			KafkaProperties kafkaProperties, DefaultErrorHandler eventErrorHandler,
-			@Value("${cti.processor.concurrency:1}") int concurrency,
-			@Value("${cti.processor.max-poll-records:500}") int maxPollRecords) {
+	ConcurrentKafkaListenerContainerFactory<String, DialpadEventReceived> processorListenerContainerFactory(
+			KafkaProperties kafkaProperties, ProcessorProperties properties,
+			DeadLetterPublishingRecoverer processorDeadLetterRecoverer) {
 		Map<String, Object> config = kafkaProperties.buildConsumerProperties();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		var valueDeserializer = new JacksonJsonDeserializer<>(DialpadEventReceived.class).ignoreTypeHeaders()
 			.trustedPackages("com.cti.model");
@@ -58,28 +63,33 @@ class KafkaConsumerConfiguration {
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, DialpadEventReceived>();
 		factory.setConsumerFactory(consumerFactory);
 		factory.setBatchListener(true);
-		factory.setConcurrency(concurrency);
+		factory.setConcurrency(properties.concurrency());
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
-		factory.setCommonErrorHandler(eventErrorHandler);
+		factory.setCommonErrorHandler(errorHandler(properties, processorDeadLetterRecoverer));
 		return factory;
 	}
 
+	private static DefaultErrorHandler errorHandler(ProcessorProperties properties,
+			DeadLetterPublishingRecoverer recoverer) {
+		var backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+		return new DefaultErrorHandler(recoverer, backOff);
+	}
+
+	/**
+	 * Sends a record to {@link Topics#DIALPAD_EVENTS_DLT}, same partition, with Spring
+	 * Kafka's exception headers; the original bytes when the record could not be read.
+	 */
 	@Bean
-	DefaultErrorHandler eventErrorHandler(KafkaProperties kafkaProperties) {
+	DeadLetterPublishingRecoverer processorDeadLetterRecoverer(KafkaProperties kafkaProperties) {
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
 		templates.put(byte[].class, template(kafkaProperties, new ByteArraySerializer()));
 		templates.put(Object.class, template(kafkaProperties, new JacksonJsonSerializer<>().noTypeInfo()));
-		var recoverer = new DeadLetterPublishingRecoverer(templates,
+		return new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DIALPAD_EVENTS_DLT, record.partition()));
-		var backOff = new ExponentialBackOff(200, 2.0);
-		backOff.setMaxInterval(10_000);
-		var handler = new DefaultErrorHandler(recoverer, backOff);
-		handler.addNotRetryableExceptions(PoisonEventException.class, DeserializationException.class);
-		return handler;
 	}
 
-	private static <V> KafkaTemplate<String, V> template(KafkaProperties kafkaProperties,
-			org.apache.kafka.common.serialization.Serializer<V> serializer) {
+	private static <V> KafkaTemplate<String, V> template(KafkaProperties kafkaProperties, Serializer<V> serializer) {
 		Map<String, Object> config = kafkaProperties.buildProducerProperties();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exactly when its projection is committed.
  */
 @Service
-public class EventBatchService {
+class EventBatchService {
 
 	private final WebhookEventRepository eventRepository;
 
@@ -52,22 +52,34 @@ public class EventBatchService {
 		this.jsonMapper = jsonMapper;
 	}
 
+	/**
+	 * Records the events and poison records that are not recorded yet and projects the
+	 * new attributed events, in one transaction.
+	 */
 	@Transactional
-	public void apply(List<DialpadEventReceived> events) {
-		if (events.isEmpty()) {
+	void apply(List<IncomingEvent> events, List<PoisonEvent> poisons) {
+		if (events.isEmpty() && poisons.isEmpty()) {
 			return;
 		}
 		AppDirectory.Attribution attribution = this.appDirectory
-			.attribute(events.stream().map(DialpadEventReceived::appId).toList());
+			.attribute(events.stream().map((event) -> event.envelope().appId()).toList());
 		Map<String, Prepared> unique = new LinkedHashMap<>();
-		for (DialpadEventReceived event : events) {
-			Prepared prepared = prepare(event, attribution.appOf(event.appId()));
+		List<Replay> replays = new ArrayList<>();
+		for (IncomingEvent event : events) {
+			Prepared prepared = prepare(event, attribution.appOf(event.envelope().appId()));
 			unique.putIfAbsent(prepared.stored().appId() + "/" + prepared.stored().contentHash(), prepared);
+			if (event.replayOf() != null && prepared.stored().appId() != null) {
+				replays.add(new Replay(event.replayOf(), prepared.stored().appId(), prepared.stored().contentHash()));
+			}
 		}
 		List<Prepared> batch = new ArrayList<>(unique.values());
 		this.appLocks
 			.lock(batch.stream().map((prepared) -> prepared.stored().appId()).filter(Objects::nonNull).toList());
-		Set<UUID> inserted = this.eventRepository.insertNew(batch.stream().map(Prepared::stored).toList());
+		List<StoredEvent> toStore = new ArrayList<>(batch.size() + poisons.size());
+		batch.forEach((prepared) -> toStore.add(prepared.stored()));
+		poisons.forEach((poison) -> toStore.add(poison.stored()));
+		Set<UUID> inserted = this.eventRepository.insertNew(toStore);
+		this.eventRepository.resolve(replays);
 		List<ProjectableEvent> toProject = new ArrayList<>();
 		for (Prepared prepared : batch) {
 			if (prepared.projectable() != null && inserted.contains(prepared.stored().id())) {
@@ -77,12 +89,13 @@ public class EventBatchService {
 		this.changeEvents.record(this.projections.project(toProject));
 	}
 
-	private Prepared prepare(DialpadEventReceived event, Optional<UUID> appId) {
+	private Prepared prepare(IncomingEvent incoming, Optional<UUID> appId) {
+		DialpadEventReceived event = incoming.envelope();
 		JsonNode payload = parse(event.payload());
 		Long resourceId = resourceId(event.kind(), payload);
 		String error = problemWith(event.kind(), payload, resourceId);
 		boolean processed = appId.isPresent() && error == null;
-		var stored = new StoredEvent(event.eventId(), appId.orElse(null), event.appId(), event.kind().wireName(),
+		var stored = new StoredEvent(incoming.storedId(), appId.orElse(null), event.appId(), event.kind().wireName(),
 				resourceId, text(payload, (event.kind() == EventKind.SMS) ? "message_status" : "state"),
 				number(payload, "event_timestamp"), event.contentHash(), withoutNul(event.payload()),
 				event.schemaVersion(), event.receivedAt(), processed, error);

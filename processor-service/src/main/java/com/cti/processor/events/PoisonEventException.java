@@ -1,8 +1,9 @@
 package com.cti.processor.events;
 
 /**
- * A record that can never be applied (not an envelope, or a schema version this code does
- * not know): it goes to the dead-letter topic at once instead of being retried.
+ * Why a record can never be applied (not an envelope, a schema version this code does not
+ * know, an event the database refuses): the exception its dead-letter record carries in
+ * Spring Kafka's exception headers.
  */
 public class PoisonEventException extends RuntimeException {
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * projector runs its few statements once per app and batch.
  */
 @Component
-class Projections {
+public class Projections {
 
 	private final CallProjector callProjector;
 
@@ -35,7 +35,7 @@ class Projections {
 	/**
 	 * Whether events of this kind are projected (the others are kept in the log only).
 	 */
-	static boolean isProjected(EventKind kind) {
+	public static boolean isProjected(EventKind kind) {
 		return kind == EventKind.CALL || kind == EventKind.SMS;
 	}
 
@@ -43,7 +43,7 @@ class Projections {
 	 * Projects the events; must run inside a transaction.
 	 * @return what changed, by app
 	 */
-	Map<UUID, List<ResourceChanged>> project(List<ProjectableEvent> events) {
+	public Map<UUID, List<ResourceChanged>> project(List<ProjectableEvent> events) {
 		Map<UUID, List<CallEventApplied>> calls = new LinkedHashMap<>();
 		Map<UUID, List<SmsEventApplied>> messages = new LinkedHashMap<>();
 		for (ProjectableEvent event : events) {
@@ -65,7 +65,7 @@ class Projections {
 	}
 
 	/** An attributed event of a projected kind, parsed, with its resource id. */
-	record ProjectableEvent(UUID appId, EventKind kind, long resourceId, JsonNode payload, String rawJson) {
+	public record ProjectableEvent(UUID appId, EventKind kind, long resourceId, JsonNode payload, String rawJson) {
 	}
 
 }

@@ -1,13 +1,16 @@
 package com.cti.processor.events;
 
 import java.sql.Timestamp;
-import java.util.HashMap;
+import java.sql.Types;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 
+import com.cti.processor.merge.SqlRows;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class WebhookEventRepository {
+
+	private static final int PARAMETERS_PER_ROW = 13;
 
 	private final JdbcClient jdbc;
 
@@ -29,38 +34,62 @@ class WebhookEventRepository {
 	 * inserted.
 	 */
 	Set<UUID> insertNew(List<StoredEvent> events) {
-		if (events.isEmpty()) {
-			return Set.of();
+		Set<UUID> inserted = new HashSet<>();
+		for (List<StoredEvent> chunk : SqlRows.chunks(events, PARAMETERS_PER_ROW)) {
+			SqlRows rows = new SqlRows();
+			for (StoredEvent event : chunk) {
+				rows.row()
+					.value(event.id())
+					.value(nullable(event.appId()))
+					.text(event.claimedAppId())
+					.text(event.kind())
+					.number(event.resourceId())
+					.text(event.state())
+					.number(event.eventTimestamp())
+					.text(event.contentHash())
+					.text(event.payload())
+					.value(event.schemaVersion())
+					.value(Timestamp.from(event.receivedAt()))
+					.value(event.processed())
+					.sql(event.processed() ? "now()" : "null")
+					.text(event.error());
+			}
+			inserted.addAll(this.jdbc.sql("""
+					insert into webhook_events (id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp,
+					    content_hash, payload, schema_version, received_at, processed, processed_at, processing_error)
+					values %s
+					on conflict do nothing
+					returning id
+					""".formatted(rows.values())).params(rows.parameters()).query(UUID.class).list());
 		}
-		StringJoiner rows = new StringJoiner(",\n");
-		Map<String, Object> params = new HashMap<>();
-		for (int i = 0; i < events.size(); i++) {
-			StoredEvent event = events.get(i);
-			String p = ":e" + i + "_";
-			rows.add("(" + p + "id, " + p + "app, " + p + "claimed, " + p + "kind, " + p + "resource, " + p + "state, "
-					+ p + "ts, " + p + "hash, " + p + "payload, " + p + "version, " + p + "received, " + p
-					+ "processed, " + "case when " + p + "processed then now() end, " + p + "error)");
-			params.put("e" + i + "_id", event.id());
-			params.put("e" + i + "_app", event.appId());
-			params.put("e" + i + "_claimed", event.claimedAppId());
-			params.put("e" + i + "_kind", event.kind());
-			params.put("e" + i + "_resource", event.resourceId());
-			params.put("e" + i + "_state", event.state());
-			params.put("e" + i + "_ts", event.eventTimestamp());
-			params.put("e" + i + "_hash", event.contentHash());
-			params.put("e" + i + "_payload", event.payload());
-			params.put("e" + i + "_version", event.schemaVersion());
-			params.put("e" + i + "_received", Timestamp.from(event.receivedAt()));
-			params.put("e" + i + "_processed", event.processed());
-			params.put("e" + i + "_error", event.error());
+		return inserted;
+	}
+
+	/**
+	 * Marks the originals of re-published events as resolved (processed, with the row
+	 * that now holds the event), unless they already are.
+	 */
+	void resolve(List<Replay> replays) {
+		if (replays.isEmpty()) {
+			return;
 		}
-		return Set.copyOf(this.jdbc.sql("""
-				insert into webhook_events (id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp,
-				    content_hash, payload, schema_version, received_at, processed, processed_at, processing_error)
-				values %s
-				on conflict do nothing
-				returning id
-				""".formatted(rows)).params(params).query(UUID.class).list());
+		this.jdbc
+			.sql("""
+					update webhook_events original
+					set resolved_by = applied.id, resolved_at = now(), processed = true,
+					    processed_at = coalesce(original.processed_at, now())
+					from unnest(:originals, :appIds, :hashes) as replay (original_id, app_id, content_hash)
+					join webhook_events applied on applied.app_id = replay.app_id and applied.content_hash = replay.content_hash
+					where original.id = replay.original_id and original.resolved_at is null and original.id <> applied.id
+					""")
+			.param("originals", replays.stream().map(Replay::original).toArray(UUID[]::new))
+			.param("appIds", replays.stream().map(Replay::appId).toArray(UUID[]::new))
+			.param("hashes", replays.stream().map(Replay::contentHash).toArray(String[]::new))
+			.update();
+	}
+
+	private static SqlParameterValue nullable(@Nullable UUID appId) {
+		return new SqlParameterValue(Types.OTHER, appId);
 	}
 
 }

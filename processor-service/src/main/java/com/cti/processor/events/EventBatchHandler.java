@@ -1,0 +1,113 @@
+package com.cti.processor.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.cti.model.DialpadEventReceived;
+import com.cti.model.EventHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one polled batch: applies its readable events and records its poison records in
+ * one transaction, then sends the poison records to the dead-letter topic. Throws only
+ * when the batch must be tried again as a whole (the database or the broker down), so the
+ * partition keeps moving past poison records but never past an unapplied event.
+ *
+ * <p>
+ * An event the database refuses (a data error, SQL state class 22 or 23) would fail its
+ * batch for ever: the batch is then applied one event per transaction, and the refused
+ * event becomes a poison record.
+ */
+@Component
+class EventBatchHandler {
+
+	private static final LogAccessor logger = new LogAccessor(EventBatchHandler.class);
+
+	private final EventBatchService batchService;
+
+	private final DeadLetters deadLetters;
+
+	EventBatchHandler(EventBatchService batchService, DeadLetters deadLetters) {
+		this.batchService = batchService;
+		this.deadLetters = deadLetters;
+	}
+
+	void handle(List<ConsumerRecord<String, DialpadEventReceived>> records) {
+		List<ConsumerRecord<String, DialpadEventReceived>> readable = new ArrayList<>(records.size());
+		List<PoisonEvent> poisons = new ArrayList<>();
+		for (ConsumerRecord<String, DialpadEventReceived> record : records) {
+			String problem = problemWith(record.value());
+			if (problem != null) {
+				poisons.add(PoisonEvent.of(record, problem));
+			}
+			else {
+				readable.add(record);
+			}
+		}
+		try {
+			this.batchService.apply(readable.stream().map(EventBatchHandler::incoming).toList(), poisons);
+		}
+		catch (DataIntegrityViolationException ex) {
+			logger.warn(ex,
+					() -> "The database refused a batch of " + records.size() + " events: applying them one by one");
+			poisons.addAll(applyOneByOne(readable));
+			this.batchService.apply(List.of(), poisons);
+		}
+		if (!poisons.isEmpty()) {
+			poisons.forEach((poison) -> logger.warn(() -> "Poison event to the dead-letter topic: " + poison.error()));
+			this.deadLetters.publish(poisons);
+		}
+	}
+
+	private List<PoisonEvent> applyOneByOne(List<ConsumerRecord<String, DialpadEventReceived>> records) {
+		List<PoisonEvent> refused = new ArrayList<>();
+		for (ConsumerRecord<String, DialpadEventReceived> record : records) {
+			try {
+				this.batchService.apply(List.of(incoming(record)), List.of());
+			}
+			catch (DataIntegrityViolationException ex) {
+				refused.add(PoisonEvent.of(record, "the database refused the event: " + ex.getMostSpecificCause()));
+			}
+		}
+		return refused;
+	}
+
+	private static @Nullable String problemWith(@Nullable DialpadEventReceived event) {
+		if (event == null) {
+			return "not a readable event envelope";
+		}
+		if (event.schemaVersion() != DialpadEventReceived.CURRENT_SCHEMA_VERSION) {
+			return "unsupported envelope schema version " + event.schemaVersion();
+		}
+		return null;
+	}
+
+	private static IncomingEvent incoming(ConsumerRecord<String, DialpadEventReceived> record) {
+		return new IncomingEvent(record.value(), replayOf(record));
+	}
+
+	private static @Nullable UUID replayOf(ConsumerRecord<?, ?> record) {
+		Header header = record.headers().lastHeader(EventHeaders.REPLAY_OF);
+		if (header == null || header.value() == null) {
+			return null;
+		}
+		String value = new String(header.value(), StandardCharsets.UTF_8).trim();
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn(() -> "Ignoring the " + EventHeaders.REPLAY_OF + " header '" + value + "' of " + record.topic()
+					+ "-" + record.partition() + "@" + record.offset() + ": not a UUID");
+			return null;
+		}
+	}
+
+}
