@@ -39,10 +39,10 @@ class ApiKeyController {
 
 	private final AppQueries appQueries;
 
-	private final ApiKeyProperties properties;
+	private final KeyRotationProperties properties;
 
 	ApiKeyController(ApiKeyService apiKeyService, ApiKeyMetadataQueries keyQueries, AppQueries appQueries,
-			ApiKeyProperties properties) {
+			KeyRotationProperties properties) {
 		this.apiKeyService = apiKeyService;
 		this.keyQueries = keyQueries;
 		this.appQueries = appQueries;

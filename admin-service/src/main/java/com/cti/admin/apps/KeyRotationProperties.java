@@ -16,9 +16,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("cti.admin.api-keys")
-record ApiKeyProperties(@DefaultValue("24h") Duration rotationGrace, @DefaultValue("30d") Duration maxRotationGrace) {
+record KeyRotationProperties(@DefaultValue("24h") Duration rotationGrace,
+		@DefaultValue("30d") Duration maxRotationGrace) {
 
-	ApiKeyProperties {
+	KeyRotationProperties {
 		if (rotationGrace.isNegative() || rotationGrace.compareTo(maxRotationGrace) > 0) {
 			throw new IllegalArgumentException(
 					"cti.admin.api-keys.rotation-grace must be between 0 and cti.admin.api-keys.max-rotation-grace");

@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
  * failed attempts per source address.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+class InternalApiSecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<InternalAuthenticationFilter> internalAuthenticationFilter(AdminProperties properties) {
