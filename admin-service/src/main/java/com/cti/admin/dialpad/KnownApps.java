@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Read-only look-up of apps (written by the apps feature) for the Dialpad features: an
- * unknown app is a 404 problem, a disabled one a 409.
+ * unknown app is a 404 problem, a disabled one a 409. Also the lock that serializes
+ * changes to one app's Dialpad set-up.
  */
 @Component
 public class KnownApps {
@@ -29,6 +30,17 @@ public class KnownApps {
 			throw ProvisioningProblems.conflict("app-disabled", "App disabled",
 					"App " + appId + " is disabled: enable it before changing its Dialpad set-up");
 		}
+	}
+
+	/**
+	 * Serializes changes to one app's Dialpad set-up until the transaction ends: two
+	 * concurrent calls must not both create a webhook or a subscription at Dialpad.
+	 */
+	public void lockDialpadSetup(UUID appId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "cti-dialpad-setup:" + appId)
+			.query((rs, row) -> Boolean.TRUE)
+			.list();
 	}
 
 	private boolean enabled(UUID appId) {

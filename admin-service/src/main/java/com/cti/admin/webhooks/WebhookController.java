@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.cti.admin.dialpad.ProvisioningProblems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
-
-import com.cti.admin.dialpad.ProvisioningProblems;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -31,17 +31,6 @@ class WebhookRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Serializes changes to one app's Dialpad set-up until the transaction ends (two
-	 * concurrent calls must not both create a webhook at Dialpad).
-	 */
-	void lock(UUID appId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "cti-dialpad-setup:" + appId)
-			.query((rs, row) -> Boolean.TRUE)
-			.list();
-	}
-
 	Optional<StoredWebhook> findLive(UUID appId) {
 		return this.jdbc.sql("select " + COLUMNS + " from dialpad_webhooks where app_id = :app and deleted_at is null")
 			.param("app", appId)

@@ -76,7 +76,7 @@ public class WebhookService {
 	@Transactional
 	public WebhookOutcome create(UUID appId, SecretChoice choice) {
 		this.apps.requireEnabled(appId);
-		this.repository.lock(appId);
+		this.apps.lockDialpadSetup(appId);
 		DialpadCredentials credentials = this.access.credentialsFor(appId);
 		Optional<StoredWebhook> existing = this.repository.findLive(appId);
 		if (existing.isPresent()) {
@@ -112,7 +112,7 @@ public class WebhookService {
 	public WebhookView rotate(long dialpadWebhookId, SecretChoice choice, @Nullable Duration requestedGrace) {
 		Duration grace = (requestedGrace != null) ? requestedGrace : this.properties.secretRotationGrace();
 		StoredWebhook webhook = liveWebhook(dialpadWebhookId);
-		this.repository.lock(webhook.appId());
+		this.apps.lockDialpadSetup(webhook.appId());
 		webhook = liveWebhook(dialpadWebhookId);
 		if (!webhook.signed()) {
 			throw ProvisioningProblems.conflict("webhook-unsigned", "Webhook is unsigned",
@@ -151,7 +151,7 @@ public class WebhookService {
 	@Transactional
 	public void delete(long dialpadWebhookId) {
 		StoredWebhook webhook = liveWebhook(dialpadWebhookId);
-		this.repository.lock(webhook.appId());
+		this.apps.lockDialpadSetup(webhook.appId());
 		webhook = liveWebhook(dialpadWebhookId);
 		DialpadCredentials credentials = this.access.credentialsFor(webhook.appId());
 		for (String type : List.of("call", "sms")) {

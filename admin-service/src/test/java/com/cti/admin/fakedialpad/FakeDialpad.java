@@ -237,6 +237,16 @@ public final class FakeDialpad {
 		return this.subscriptions.all(type);
 	}
 
+	/** Adds a subscription as if created at Dialpad by someone else. */
+	public Subscription addSubscription(String type, long endpointId, ObjectNode fields) {
+		return this.subscriptions.add(type, endpointId, fields);
+	}
+
+	/** Changes a subscription's fields behind the admin service's back. */
+	public void changeSubscription(long id, ObjectNode changes) {
+		this.subscriptions.change(id, changes);
+	}
+
 	/** Deletes a subscription behind the admin service's back. */
 	public void removeSubscription(long id) {
 		this.subscriptions.remove(id);

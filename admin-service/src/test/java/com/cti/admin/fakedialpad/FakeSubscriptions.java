@@ -248,6 +248,20 @@ final class FakeSubscriptions {
 		return this.subscriptions.values().stream().filter((s) -> s.type().equals(type)).toList();
 	}
 
+	synchronized FakeDialpad.Subscription add(String type, long endpointId, ObjectNode fields) {
+		var subscription = new FakeDialpad.Subscription(this.ids.getAsLong(), type, endpointId, fields.deepCopy());
+		this.subscriptions.put(subscription.id(), subscription);
+		return subscription;
+	}
+
+	synchronized void change(long id, ObjectNode changes) {
+		FakeDialpad.Subscription subscription = this.subscriptions.get(id);
+		ObjectNode fields = subscription.fields().deepCopy();
+		fields.setAll(changes);
+		this.subscriptions.put(id,
+				new FakeDialpad.Subscription(id, subscription.type(), subscription.endpointId(), fields));
+	}
+
 	synchronized void remove(long id) {
 		this.subscriptions.remove(id);
 	}

@@ -334,26 +334,9 @@ class WebhookIntegrationTests extends ProvisioningIntegrationTest {
 	}
 
 	private void createAtDialpad(String type, long webhookId) {
-		String body = type.equals("call") ? "{\"endpoint_id\":" + webhookId + ",\"call_states\":[\"ringing\"]}"
-				: "{\"endpoint_id\":" + webhookId + ",\"direction\":\"all\"}";
-		var request = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(this.dialpad.baseUrl() + "/api/v2/subscriptions/" + type))
-			.header("Authorization", "Bearer " + FakeDialpad.API_KEY)
-			.header("Content-Type", "application/json")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			var response = java.net.http.HttpClient.newHttpClient()
-				.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		this.dialpad
+			.addSubscription(type, webhookId, (tools.jackson.databind.node.ObjectNode) json.readTree(type.equals("call")
+					? "{\"call_states\":[\"ringing\"],\"enabled\":true}" : "{\"direction\":\"all\",\"enabled\":true}"));
 	}
 
 	private List<ConsumerRecord<String, String>> secretRecords(UUID appId) {

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.subscriptions;
+
+import org.jspecify.annotations.NullMarked;
