@@ -20,7 +20,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
 				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
-				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID })
+				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID,
+				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
 public @interface IngestIntegrationTest {
 

@@ -3,6 +3,7 @@ package com.cti.ingest.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 
+import com.cti.ingest.IngestProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

@@ -2,6 +2,7 @@ package com.cti.ingest.webhook;
 
 import java.net.URI;
 
+import com.cti.ingest.delivery.EventNotDurableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ class WebhookExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notDurable(EventPublisher.EventNotDurableException ex) {
+	ResponseEntity<ProblemDetail> notDurable(EventNotDurableException ex) {
 		logger.warn("Webhook not accepted, Dialpad will retry: {}", ex.getMessage());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-durable", "Temporarily unavailable",
 				"The event could not be stored durably right now; retry");

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.cti.ingest.IngestProperties;
+import com.cti.ingest.delivery.EventPublisher;
 import com.cti.ingest.secrets.AppWebhook;
 import com.cti.ingest.secrets.WebhookSecretsRegistry;
 import com.cti.model.DialpadEventReceived;

@@ -1,4 +1,4 @@
-package com.cti.ingest.webhook;
+package com.cti.ingest;
 
 import java.time.Duration;
 

@@ -1,0 +1,26 @@
+package com.cti.ingest.delivery;
+
+import com.cti.model.DialpadEventReceived;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One spooled event: the envelope exactly as it will go to Kafka (same event id, so that
+ * a copy published twice is recognised downstream) and its Kafka key.
+ *
+ * @param key the Kafka key, null when the kind has none
+ * @param event the envelope
+ */
+record SpooledEvent(@Nullable String key, DialpadEventReceived event) {
+
+	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	byte[] toBytes() {
+		return jsonMapper.writeValueAsBytes(this);
+	}
+
+	static SpooledEvent fromBytes(byte[] bytes) {
+		return jsonMapper.readValue(bytes, SpooledEvent.class);
+	}
+
+}
