@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * realistic events, each file a {@code description} and its {@code events} in delivery
  * order.
  */
-final class Fixtures {
+public final class Fixtures {
 
-	static final JsonMapper json = JsonMapper.builder().build();
+	public static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Path DIRECTORY = Path.of("../../shared/fixtures");
 
@@ -26,7 +26,7 @@ final class Fixtures {
 	}
 
 	/** The events of one fixture file, in the file's order. */
-	static List<JsonNode> events(String name) {
+	public static List<JsonNode> events(String name) {
 		Path file = directory().resolve(name);
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalStateException("Fixture file " + file.toAbsolutePath().normalize() + " is missing");
@@ -38,7 +38,7 @@ final class Fixtures {
 	}
 
 	/** The names of every fixture file. */
-	static List<String> names() {
+	public static List<String> names() {
 		try (Stream<Path> files = Files.list(directory())) {
 			List<String> names = files.map((file) -> file.getFileName().toString())
 				.filter((name) -> name.endsWith(".json"))

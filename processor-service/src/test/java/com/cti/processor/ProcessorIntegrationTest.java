@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 		topics = { Topics.DIALPAD_EVENTS, Topics.DIALPAD_EVENTS_DLT })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestEventSender.Configuration.class)
-@interface ProcessorIntegrationTest {
+public @interface ProcessorIntegrationTest {
 
 	int PARTITIONS = 3;
 

@@ -16,15 +16,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Test rows in and out of the database: apps and user mappings (the admin service's
  * tables) in, the processor's tables out.
  */
-final class TestData {
+public final class TestData {
 
 	private final JdbcClient jdbc;
 
-	TestData(JdbcClient jdbc) {
+	public TestData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	UUID newApp() {
+	public UUID newApp() {
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("insert into apps (id, name) values (:id, :name)")
 			.param("id", id)
@@ -43,7 +43,7 @@ final class TestData {
 	}
 
 	/** Every row of a processor table for one app, keyed by the row's id column. */
-	Map<Object, Map<String, Object>> rows(String table, String idColumn, UUID appId) {
+	public Map<Object, Map<String, Object>> rows(String table, String idColumn, UUID appId) {
 		Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
 		this.jdbc.sql("select * from " + table + " where app_id = :app order by " + idColumn)
 			.param("app", appId)
@@ -57,7 +57,7 @@ final class TestData {
 	 * The rows of a processor table for one app in a form to compare across apps and
 	 * runs: without app_id and the write times, arrays and JSON as text.
 	 */
-	Map<Object, Map<String, Object>> comparable(String table, String idColumn, UUID appId) {
+	public Map<Object, Map<String, Object>> comparable(String table, String idColumn, UUID appId) {
 		Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
 		rows(table, idColumn, appId).forEach((id, row) -> {
 			Map<String, Object> values = new java.util.TreeMap<>();
@@ -100,7 +100,7 @@ final class TestData {
 	}
 
 	/** The app's webhook_events rows that are processed. */
-	int processedEvents(UUID appId) {
+	public int processedEvents(UUID appId) {
 		return count("select count(*) from webhook_events where app_id = :app and processed", appId);
 	}
 

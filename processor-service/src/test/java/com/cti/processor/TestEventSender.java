@@ -27,13 +27,13 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * Publishes to the events topic exactly as the ingest service does (key = call id or
  * message id, JSON envelope without type headers), plus raw bytes for poison tests.
  */
-final class TestEventSender {
+public final class TestEventSender {
 
 	private final KafkaTemplate<String, DialpadEventReceived> envelopes;
 
 	private final KafkaTemplate<String, byte[]> raw;
 
-	TestEventSender(String bootstrapServers) {
+	public TestEventSender(String bootstrapServers) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
 		this.envelopes = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
@@ -43,14 +43,14 @@ final class TestEventSender {
 	}
 
 	/** Wraps each event in a fresh envelope for the app and publishes them in order. */
-	List<DialpadEventReceived> sendEvents(@Nullable String appId, List<JsonNode> events) {
+	public List<DialpadEventReceived> sendEvents(@Nullable String appId, List<JsonNode> events) {
 		List<DialpadEventReceived> sent = events.stream().map((event) -> TestEvents.envelope(appId, event)).toList();
 		send(sent);
 		return sent;
 	}
 
 	/** Publishes the envelopes in order and waits for the broker's acknowledgements. */
-	void send(List<DialpadEventReceived> envelopes) {
+	public void send(List<DialpadEventReceived> envelopes) {
 		List<CompletableFuture<SendResult<String, DialpadEventReceived>>> futures = new ArrayList<>();
 		for (DialpadEventReceived envelope : envelopes) {
 			futures.add(this.envelopes
@@ -80,7 +80,7 @@ final class TestEventSender {
 		}
 	}
 
-	void close() {
+	public void close() {
 		this.envelopes.getProducerFactory().reset();
 		this.raw.getProducerFactory().reset();
 	}

@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
  * Envelopes as the ingest service publishes them: kind told by the payload's shape, the
  * Kafka key (call id or message id), and the content hash of the event's identity.
  */
-final class TestEvents {
+public final class TestEvents {
 
 	private TestEvents() {
 	}
 
 	/** A fresh envelope (new event id, as a redelivery through ingest would get). */
-	static DialpadEventReceived envelope(@Nullable String appId, JsonNode event) {
+	public static DialpadEventReceived envelope(@Nullable String appId, JsonNode event) {
 		String payload = Fixtures.json.writeValueAsString(event);
 		EventKind kind = kindOf(event);
 		return new DialpadEventReceived(UUID.randomUUID(), appId, kind, Instant.now(), payload,
@@ -30,7 +30,7 @@ final class TestEvents {
 	}
 
 	/** The key ingest gives the record: the call id or message id, else none. */
-	static @Nullable String key(DialpadEventReceived envelope) {
+	public static @Nullable String key(DialpadEventReceived envelope) {
 		JsonNode event = Fixtures.json.readTree(envelope.payload());
 		return switch (envelope.kind()) {
 			case CALL -> text(event, "call_id");
