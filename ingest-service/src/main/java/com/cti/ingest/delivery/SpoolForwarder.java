@@ -84,7 +84,7 @@ class SpoolForwarder implements SmartLifecycle {
 		Thread thread = this.thread;
 		if (thread != null) {
 			try {
-				thread.join(SHUTDOWN_DRAIN.plus(ACK_WAIT).toMillis());
+				thread.join(SHUTDOWN_DRAIN.plusSeconds(3).toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -44,6 +44,7 @@ class WebhookController {
 	private byte[] readBody(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
 		if (request.getContentLengthLong() > limit) {
+			// the body is not read at all
 			throw tooLarge(limit);
 		}
 		try (InputStream in = request.getInputStream()) {

@@ -24,15 +24,23 @@ class WebhookExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookExceptionHandler.class);
 
+	private final WebhookMetrics metrics;
+
+	WebhookExceptionHandler(WebhookMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> rejected(WebhookRejectedException ex) {
 		logger.info("Webhook rejected: {}", ex.reason());
+		this.metrics.rejected(ex.reason());
 		return problem(ex.status(), ex.reason(), "Webhook rejected", ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notDurable(EventNotDurableException ex) {
 		logger.warn("Webhook not accepted, Dialpad will retry: {}", ex.getMessage());
+		this.metrics.unavailable("not-durable");
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "not-durable", "Temporarily unavailable",
 				"The event could not be stored durably right now; retry");
 	}
@@ -40,6 +48,7 @@ class WebhookExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(WebhookUnavailableException ex) {
 		logger.warn("Webhook not accepted, Dialpad will retry: {}", ex.reason());
+		this.metrics.unavailable(ex.reason());
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.reason(), "Temporarily unavailable", ex.getMessage());
 	}
 
@@ -48,6 +57,7 @@ class WebhookExceptionHandler {
 		// the message of an unexpected exception may quote the request: log the type only
 		logger.error("Webhook failed unexpectedly: {} at {}", ex.getClass().getName(),
 				(ex.getStackTrace().length > 0) ? ex.getStackTrace()[0] : "?");
+		this.metrics.unavailable("internal-error");
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"The webhook could not be processed; retry");
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.cti.ingest.IngestProperties;
+import com.cti.ingest.delivery.Delivery;
 import com.cti.ingest.delivery.EventPublisher;
 import com.cti.ingest.secrets.AppWebhook;
 import com.cti.ingest.secrets.WebhookSecretsRegistry;
@@ -37,11 +38,14 @@ class WebhookIntake {
 
 	private final WebhookSecretsRegistry secrets;
 
+	private final WebhookMetrics metrics;
+
 	private final Clock clock;
 
 	WebhookIntake(WebhookVerifier verifier, EventClassifier classifier, EventPublisher publisher,
-			IngestProperties properties, WebhookSecretsRegistry secrets) {
+			IngestProperties properties, WebhookSecretsRegistry secrets, WebhookMetrics metrics) {
 		this.secrets = secrets;
+		this.metrics = metrics;
 		this.verifier = verifier;
 		this.classifier = classifier;
 		this.publisher = publisher;
@@ -68,7 +72,8 @@ class WebhookIntake {
 		var classified = this.classifier.classify(payload);
 		var event = new DialpadEventReceived(UUID.randomUUID(), appId, classified.kind(), this.clock.instant(), payload,
 				classified.contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
-		this.publisher.publish(event, classified.key());
+		Delivery delivery = this.publisher.publish(event, classified.key());
+		this.metrics.accepted(event.kind(), appId, delivery);
 		return event;
 	}
 

@@ -15,8 +15,11 @@ import com.cti.model.EventKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.cti.ingest.IngestIntegrationTest.WEBHOOK_SECRET;
@@ -30,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * secret verifies every app's events throughout.
  */
 @IngestIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookSecretsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -56,7 +60,7 @@ class WebhookSecretsIntegrationTests {
 	}
 
 	@Test
-	void verifiesAnAppsEventsWithItsOwnSecretAndTheGlobalOne() {
+	void verifiesAnAppsEventsWithItsOwnSecretAndTheGlobalOne(CapturedOutput output) {
 		String app = newApp();
 		this.secrets.signed(app, "secret-of-" + app);
 
@@ -67,6 +71,7 @@ class WebhookSecretsIntegrationTests {
 		assertThat(post(app, HandMadeJwt.hs256(WEBHOOK_SECRET, call())).statusCode()).isEqualTo(200);
 		assertThat(post(newApp(), HandMadeJwt.hs256("secret-of-" + app, call())).statusCode()).isEqualTo(401);
 		assertThat(post(app, HandMadeJwt.hs256("secret-of-someone-else", call())).statusCode()).isEqualTo(401);
+		assertThat(output.getAll()).doesNotContain("secret-of-");
 	}
 
 	@Test

@@ -1,0 +1,64 @@
+package com.cti.ingest.webhook;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import com.cti.ingest.delivery.Delivery;
+import com.cti.model.EventKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts webhooks accepted (by kind, app and where they were made durable), rejected (by
+ * reason) and turned away for a transient fault (by reason). The app tag takes the first
+ * {@value #MAX_APPS} well-formed app ids seen and {@code other} after them, so that no
+ * URL can grow the number of time series without bound.
+ */
+@Component
+class WebhookMetrics {
+
+	static final int MAX_APPS = 200;
+
+	private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	private final MeterRegistry registry;
+
+	private final Set<String> apps = ConcurrentHashMap.newKeySet();
+
+	WebhookMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void accepted(EventKind kind, @Nullable String appId, Delivery delivery) {
+		this.registry
+			.counter("cti.ingest.webhooks.accepted", "kind", kind.wireName(), "app", appTag(appId), "durable_in",
+					delivery.name().toLowerCase(Locale.ROOT))
+			.increment();
+	}
+
+	void rejected(String reason) {
+		this.registry.counter("cti.ingest.webhooks.rejected", "reason", reason).increment();
+	}
+
+	void unavailable(String reason) {
+		this.registry.counter("cti.ingest.webhooks.unavailable", "reason", reason).increment();
+	}
+
+	private String appTag(@Nullable String appId) {
+		if (appId == null) {
+			return "none";
+		}
+		if (!APP_ID.matcher(appId).matches()) {
+			return "other";
+		}
+		if (this.apps.contains(appId) || (this.apps.size() < MAX_APPS && this.apps.add(appId))) {
+			return appId;
+		}
+		return "other";
+	}
+
+}

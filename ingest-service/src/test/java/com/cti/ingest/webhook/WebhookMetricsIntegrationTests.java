@@ -1,0 +1,54 @@
+package com.cti.ingest.webhook;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.cti.ingest.HandMadeJwt;
+import com.cti.ingest.IngestIntegrationTest;
+import com.cti.ingest.WebhookClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The meters on the Prometheus endpoint: accepted by kind and app, rejected by reason,
+ * the spool's depth and size, and the publish latency.
+ */
+@IngestIntegrationTest
+class WebhookMetricsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void exposesTheIngestMetersForPrometheus() {
+		var client = new WebhookClient(this.port);
+		String call = "{\"call_id\":" + WebhookIntegrationTests.uniqueCallId()
+				+ ",\"state\":\"ringing\",\"event_timestamp\":1}";
+		assertThat(client
+			.post("/webhooks/dialpad/metrics-app", "application/jwt",
+					HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET, call))
+			.statusCode()).isEqualTo(200);
+		assertThat(client.post("/webhooks/dialpad/metrics-app", "application/jwt", HandMadeJwt.hs256("forged", call))
+			.statusCode()).isEqualTo(401);
+
+		var response = client.get("/actuator/prometheus");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> lines = Arrays.asList(response.body().split("\n"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_webhooks_accepted_total{")
+			.contains("app=\"metrics-app\"")
+			.contains("kind=\"call\"")
+			.contains("durable_in=\"kafka\""));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_webhooks_rejected_total{")
+			.contains("reason=\"bad-signature\""));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_depth"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_size"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_publish_latency_seconds_count{")
+			.contains("outcome=\"acked\""));
+		assertThat(response.body()).doesNotContain(IngestIntegrationTest.WEBHOOK_SECRET);
+	}
+
+}
