@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +52,20 @@ final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Sends the same request {@code count} times at once. */
+	List<Response> getConcurrently(String pathAndQuery, String apiKey, int count) {
+		HttpRequest request = HttpRequest.newBuilder(uri(pathAndQuery))
+			.timeout(Duration.ofSeconds(30))
+			.header("x-app-api-key", apiKey)
+			.build();
+		List<CompletableFuture<Response>> responses = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+				.thenApply((response) -> new Response(response.statusCode(), response)));
+		}
+		return responses.stream().map(CompletableFuture::join).toList();
 	}
 
 	URI uri(String pathAndQuery) {

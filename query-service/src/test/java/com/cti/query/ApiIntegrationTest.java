@@ -20,8 +20,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * do not see each other's rows.
  */
 // the database comes from @DynamicPropertySource, later than the required-settings check
-// runs
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cti.required-settings=")
+// runs; the rate limits are out of the way here (RateLimitIntegrationTests checks them
+// with
+// their defaults)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cti.required-settings=", "cti.query.rate-limit.requests-per-second=100000",
+				"cti.query.rate-limit.burst=100000", "cti.query.rate-limit.invalid-key-burst=100000",
+				"cti.query.api-key.usage-flush-interval=200ms" })
 abstract class ApiIntegrationTest {
 
 	@LocalServerPort

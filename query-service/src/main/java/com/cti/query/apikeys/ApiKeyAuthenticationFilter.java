@@ -5,20 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.cti.query.ratelimit.RequestThrottle;
+import com.cti.query.ratelimit.Throttle;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Resolves the {@code x-app-api-key} header to the caller's app, by the key's hash;
- * without a valid key the request gets a 401 problem and reaches no controller.
- * Controllers read the app with {@link CallerApp#from}.
+ * Guards the client API: resolves the {@code x-app-api-key} header to the caller's app by
+ * the key's hash, then takes the request from the key's rate limit. Without a valid key
+ * the request gets a 401 problem (429 once its address has tried too many invalid keys);
+ * over the rate limit a 429 with {@code Retry-After}. Every answer to a valid key carries
+ * the {@code RateLimit-*} headers. Controllers read the app with {@link CallerApp#from}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -26,28 +30,72 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeyLookup lookup;
 
-	ApiKeyAuthenticationFilter(ApiKeyLookup lookup) {
+	private final RequestThrottle throttle;
+
+	private final ApiKeyUsageRecorder usage;
+
+	ApiKeyAuthenticationFilter(ApiKeyLookup lookup, RequestThrottle throttle, ApiKeyUsageRecorder usage) {
 		this.lookup = lookup;
+		this.throttle = throttle;
+		this.usage = usage;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = request.getHeader(HEADER);
-		Optional<UUID> appId = (key == null || key.isBlank()) ? Optional.empty()
-				: this.lookup.appFor(sha256(key.strip()));
-		if (appId.isPresent()) {
-			CallerApp.set(request, appId.get());
-			chain.doFilter(request, response);
+		if (key == null || key.isBlank()) {
+			problem(response, 401, "unauthorized", "Unauthorized", "The x-app-api-key header is required");
 			return;
 		}
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		byte[] hash = sha256(key.strip());
+		String address = request.getRemoteAddr();
+		Throttle refused = this.lookup.knownValid(hash) ? null : this.throttle.refusedAddress(address);
+		if (refused != null) {
+			tooManyInvalidKeys(response, refused);
+			return;
+		}
+		Optional<ApiKeyLookup.ApiKey> apiKey = this.lookup.find(hash);
+		if (apiKey.isEmpty()) {
+			Throttle attempt = this.throttle.invalidKey(address);
+			if (!attempt.allowed()) {
+				tooManyInvalidKeys(response, attempt);
+				return;
+			}
+			problem(response, 401, "unauthorized", "Unauthorized",
+					"The API key is not valid (unknown, revoked or expired)");
+			return;
+		}
+		Throttle allowance = this.throttle.request(apiKey.get().id());
+		response.setHeader("RateLimit-Limit", Long.toString(allowance.limit()));
+		response.setHeader("RateLimit-Remaining", Long.toString(allowance.remaining()));
+		response.setHeader("RateLimit-Reset", Long.toString(allowance.resetSeconds()));
+		if (!allowance.allowed()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(allowance.retryAfterSeconds()));
+			problem(response, 429, "rate-limited", "Too Many Requests",
+					"This API key is over its rate limit; retry after " + allowance.retryAfterSeconds() + " s");
+			return;
+		}
+		this.usage.used(apiKey.get().id());
+		CallerApp.set(request, apiKey.get().appId());
+		chain.doFilter(request, response);
+	}
+
+	private static void tooManyInvalidKeys(HttpServletResponse response, Throttle refused) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+		problem(response, 429, "rate-limited", "Too Many Requests",
+				"Too many requests with an invalid API key from this address; retry after "
+						+ refused.retryAfterSeconds() + " s");
+	}
+
+	private static void problem(HttpServletResponse response, int status, String type, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter()
 			.write("""
-					{"type":"urn:cti:api:unauthorized","title":"Unauthorized","status":401,"detail":"%s"}"""
-				.formatted((key == null || key.isBlank()) ? "The x-app-api-key header is required"
-						: "The API key is not valid (unknown, revoked or expired)"));
+					{"type":"urn:cti:api:%s","title":"%s","status":%d,"detail":"%s"}""".formatted(type, title, status,
+					detail));
 	}
 
 	private static byte[] sha256(String key) {

@@ -1,5 +1,7 @@
 package com.cti.query.apikeys;
 
+import com.cti.query.ratelimit.RequestThrottle;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +14,9 @@ import org.springframework.core.Ordered;
 class ApiKeyConfiguration {
 
 	@Bean
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ApiKeyLookup lookup) {
-		var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(lookup));
+	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ApiKeyLookup lookup,
+			RequestThrottle throttle, ApiKeyUsageRecorder usage) {
+		var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(lookup, throttle, usage));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

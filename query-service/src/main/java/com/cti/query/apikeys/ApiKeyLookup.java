@@ -1,30 +1,68 @@
 package com.cti.query.apikeys;
 
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.cti.query.api.QueryDatabase;
+import com.cti.query.api.Rows;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the app of an API key by the key's SHA-256 hash. A key works while it is neither
- * revoked nor past the end of its grace period, and its app is enabled.
+ * Finds an API key by its SHA-256 hash (the key itself is never stored, compared or
+ * logged). A key works while it is not revoked, not past the end of its grace period, and
+ * its app is enabled. Answers, including "no such key", are reused for the cache TTL, so
+ * a revocation takes at most that long to be seen; the grace period's end is checked on
+ * every request.
  */
 @Component
 class ApiKeyLookup {
 
-	private final JdbcClient jdbc;
+	private final QueryDatabase db;
 
-	ApiKeyLookup(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final @Nullable Cache<ByteBuffer, Optional<ApiKey>> cache;
+
+	ApiKeyLookup(QueryDatabase db, ApiKeyProperties properties) {
+		this.db = db;
+		this.cache = properties.cacheTtl().isZero() ? null
+				: Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
 	}
 
-	Optional<UUID> appFor(byte[] keyHash) {
-		return this.jdbc.sql("""
-				select k.app_id from api_keys k join apps a on a.id = k.app_id
-				where k.key_hash = :hash and k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
-				  and a.enabled
-				""").param("hash", keyHash).query(UUID.class).optional();
+	Optional<ApiKey> find(byte[] keyHash) {
+		Optional<ApiKey> key = (this.cache != null) ? this.cache.get(ByteBuffer.wrap(keyHash), (hash) -> load(keyHash))
+				: load(keyHash);
+		return key.filter(ApiKey::usable);
+	}
+
+	/** Whether the key is known to be valid without asking the database. */
+	boolean knownValid(byte[] keyHash) {
+		Optional<ApiKey> key = (this.cache != null) ? this.cache.getIfPresent(ByteBuffer.wrap(keyHash)) : null;
+		return key != null && key.filter(ApiKey::usable).isPresent();
+	}
+
+	private Optional<ApiKey> load(byte[] keyHash) {
+		return this.db.sql("""
+				select k.id, k.app_id, k.expires_at from api_keys k join apps a on a.id = k.app_id
+				where k.key_hash = :hash and k.revoked_at is null and a.enabled
+				""")
+			.param("hash", keyHash)
+			.query((rs, rowNum) -> new ApiKey(rs.getObject("id", UUID.class), rs.getObject("app_id", UUID.class),
+					Rows.instant(rs, "expires_at")))
+			.optional();
+	}
+
+	/** A valid key: its id, its app, and the end of its grace period when rotated. */
+	record ApiKey(UUID id, UUID appId, @Nullable Instant expiresAt) {
+
+		boolean usable() {
+			return this.expiresAt == null || this.expiresAt.isAfter(Instant.now());
+		}
+
 	}
 
 }
