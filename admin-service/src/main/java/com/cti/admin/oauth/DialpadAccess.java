@@ -1,5 +1,6 @@
 package com.cti.admin.oauth;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.cti.admin.dialpad.DialpadCredentials;
@@ -10,19 +11,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which credentials a Dialpad request made for an app carries: the app's own OAuth access
- * token when it connected its Dialpad company, else {@code DIALPAD_API_KEY}.
+ * token when it connected its Dialpad company (refreshed when due), else
+ * {@code DIALPAD_API_KEY}. An app whose connection broke does not fall back to the API
+ * key: that key may belong to another Dialpad company.
  */
 @Component
 public class DialpadAccess {
 
 	private final DialpadProperties properties;
 
-	DialpadAccess(DialpadProperties properties) {
+	private final OAuthTokens tokens;
+
+	DialpadAccess(DialpadProperties properties, OAuthTokens tokens) {
 		this.properties = properties;
+		this.tokens = tokens;
 	}
 
-	/** The credentials for the app, or a 503 problem when it has none. */
+	/** The credentials for the app, or a problem when it has none. */
 	public DialpadCredentials credentialsFor(UUID appId) {
+		Optional<String> accessToken = this.tokens.accessToken(appId);
+		if (accessToken.isPresent()) {
+			return new DialpadCredentials(accessToken.get(), DialpadCredentials.Source.OAUTH);
+		}
 		String apiKey = this.properties.apiKeyOrNull();
 		if (apiKey != null) {
 			return new DialpadCredentials(apiKey, DialpadCredentials.Source.API_KEY);
