@@ -54,6 +54,10 @@ final class FakeCalls {
 		this.calls.add(call);
 	}
 
+	synchronized List<ObjectNode> all() {
+		return List.copyOf(this.calls);
+	}
+
 	synchronized void clear() {
 		this.calls.clear();
 	}

@@ -260,6 +260,11 @@ public final class FakeDialpad {
 		this.calls.add(call);
 	}
 
+	/** The calls {@code GET /api/v2/call} can list. */
+	public List<ObjectNode> calls() {
+		return this.calls.all();
+	}
+
 	public void accessTokenLifetime(Duration lifetime) {
 		this.oauth.accessTokenLifetime(lifetime);
 	}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.backfill;
+
+import org.jspecify.annotations.NullMarked;
