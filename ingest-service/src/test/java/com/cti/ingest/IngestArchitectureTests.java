@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * (it must keep accepting webhooks while PostgreSQL is down), its feature packages do not
  * depend on each other in a cycle, and injection goes through constructors.
  */
-@AnalyzeClasses(packages = "com.cti.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.cti.ingest",
+		importOptions = { ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class })
 class IngestArchitectureTests {
 
 	@ArchTest

@@ -412,6 +412,13 @@ class EventSpool implements AutoCloseable {
 		}
 	}
 
+	/** Waits for the next append to be synced, at most the given time. */
+	void awaitSync(Duration timeout) throws InterruptedException {
+		synchronized (this.signal) {
+			this.signal.wait(Math.max(1, timeout.toMillis()));
+		}
+	}
+
 	/** Whether every spooled record has been forwarded. */
 	boolean isEmpty() {
 		return this.depth.get() == 0;

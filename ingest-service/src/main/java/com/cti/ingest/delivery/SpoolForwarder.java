@@ -116,7 +116,7 @@ class SpoolForwarder implements SmartLifecycle {
 				List<Entry> batch = this.spool.read(this.probing ? 1 : BATCH);
 				if (batch.isEmpty()) {
 					// appended but not yet synced
-					this.spool.awaitRecords(Duration.ofMillis(5));
+					this.spool.awaitSync(Duration.ofMillis(5));
 					continue;
 				}
 				if (forward(batch)) {
