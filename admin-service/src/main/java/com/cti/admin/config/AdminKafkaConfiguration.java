@@ -8,7 +8,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,14 +34,6 @@ class AdminKafkaConfiguration {
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
 		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
 				new JacksonJsonSerializer<>().noTypeInfo()));
-	}
-
-	/**
-	 * Declared here too: backfill publishes to it even when no other service runs yet.
-	 */
-	@Bean
-	NewTopic adminDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
-		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
 	}
 
 	@Bean

@@ -7,9 +7,9 @@ import com.cti.admin.support.AdminIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,7 +41,11 @@ public abstract class ProvisioningIntegrationTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
-	@Value("${spring.embedded.kafka.brokers}")
+	// not ${spring.embedded.kafka.brokers}: that system property names the broker of the
+	// context started last, and other test contexts have brokers of their own
+	@Autowired
+	private EmbeddedKafkaBroker embeddedKafka;
+
 	protected String brokers;
 
 	@DynamicPropertySource
@@ -63,6 +67,7 @@ public abstract class ProvisioningIntegrationTest {
 	@BeforeEach
 	void forgetDialpad() {
 		this.dialpad.reset();
+		this.brokers = this.embeddedKafka.getBrokersAsString();
 	}
 
 	protected AdminApi api() {
