@@ -65,7 +65,8 @@ class SliceEndToEndIntegrationTests {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
 				"--spring.datasource.username=postgres", "--cti.required-settings=",
 				"--cti.admin.internal-api-secret=" + INTERNAL_SECRET, "--cti.ingest.webhook-secret=" + WEBHOOK_SECRET,
-				"--spring.application.name=" + application.getSimpleName()));
+				"--spring.application.name=" + application.getSimpleName(),
+				"--cti.ingest.spool.directory=" + TestSystem.temporaryDirectory("spool")));
 		args.addAll(List.of(extra));
 		var context = new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
 		services.add(context);

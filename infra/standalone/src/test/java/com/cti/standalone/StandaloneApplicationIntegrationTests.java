@@ -35,7 +35,8 @@ class StandaloneApplicationIntegrationTests {
 				"--spring.kafka.bootstrap-servers=" + TestSystem.kafkaBootstrapServers(),
 				"--spring.datasource.url=" + TestPostgres.newDatabase(), "--spring.datasource.username=postgres",
 				"--cti.admin.internal-api-secret=standalone-internal-secret-0123456789abcdef",
-				"--cti.ingest.webhook-secret=standalone-webhook-secret", "--cti.processor.group-id=standalone-test");
+				"--cti.ingest.webhook-secret=standalone-webhook-secret", "--cti.processor.group-id=standalone-test",
+				"--cti.ingest.spool.directory=" + TestSystem.temporaryDirectory("spool"));
 		baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}
 

@@ -48,6 +48,15 @@ final class TestSystem {
 		return kafka.bootstrapServers();
 	}
 
+	static String temporaryDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory("cti-" + prefix).toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
