@@ -97,6 +97,18 @@ public class DialpadClient {
 				() -> send(HttpMethod.GET, "/api/v2/webhooks/" + id, credentials, null, DialpadWebhook.class));
 	}
 
+	/**
+	 * Whether Dialpad still has the webhook. A 404 is checked against the list, so that a
+	 * Dialpad (or a stand-in) without {@code GET /api/v2/webhooks/{id}} is not taken to
+	 * have lost it; when neither tells, the webhook is taken to exist.
+	 */
+	public boolean webhookExists(DialpadCredentials credentials, long id) {
+		if (findWebhook(credentials, id).isPresent()) {
+			return true;
+		}
+		return existsInList(() -> listWebhooks(credentials).stream().anyMatch((webhook) -> isId(webhook.id(), id)));
+	}
+
 	/** Changes the secret (null: leaves it) and/or the URL (null: leaves it). */
 	public DialpadWebhook updateWebhook(DialpadCredentials credentials, long id, @Nullable String hookUrl,
 			@Nullable String secret) {
@@ -131,6 +143,17 @@ public class DialpadClient {
 	public Optional<DialpadSubscription> findSubscription(DialpadCredentials credentials, String type, long id) {
 		return orEmptyIfNotFound(() -> send(HttpMethod.GET, "/api/v2/subscriptions/" + type + "/" + id, credentials,
 				null, DialpadSubscription.class));
+	}
+
+	/**
+	 * Whether Dialpad still has the subscription, as {@link #webhookExists} decides it.
+	 */
+	public boolean subscriptionExists(DialpadCredentials credentials, String type, long id) {
+		if (findSubscription(credentials, type, id).isPresent()) {
+			return true;
+		}
+		return existsInList(() -> listSubscriptions(credentials, type).stream()
+			.anyMatch((subscription) -> isId(subscription.id(), id)));
 	}
 
 	public DialpadSubscription updateSubscription(DialpadCredentials credentials, String type, long id,
@@ -282,6 +305,27 @@ public class DialpadClient {
 		catch (RetryException ex) {
 			throw DialpadErrors.translate(ex.getLastException(), operation, credential, ex.getRetryCount() + 1);
 		}
+	}
+
+	private static boolean existsInList(Supplier<Boolean> listed) {
+		try {
+			return listed.get();
+		}
+		catch (DialpadException ex) {
+			if (isUnsupported(ex)) {
+				return true;
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether Dialpad answered as if the endpoint did not exist (404, 405, 501). */
+	public static boolean isUnsupported(DialpadException ex) {
+		return ex.dialpadStatus() == 404 || ex.dialpadStatus() == 405 || ex.dialpadStatus() == 501;
+	}
+
+	private static boolean isId(@Nullable Long candidate, long id) {
+		return candidate != null && candidate == id;
 	}
 
 	private static <T> Optional<T> orEmptyIfNotFound(Supplier<T> request) {

@@ -2,7 +2,7 @@ package com.cti.admin.oauth;
 
 import java.net.URI;
 
-import com.cti.admin.config.ProvisioningProperties;
+import com.cti.admin.config.PublicBaseUrl;
 import com.cti.admin.dialpad.DialpadProperties;
 import com.cti.admin.dialpad.ProvisioningProblems;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +28,12 @@ class OAuthRedirect {
 
 	private final @Nullable String configured;
 
-	private final ProvisioningProperties provisioning;
+	private final PublicBaseUrl publicBaseUrl;
 
-	OAuthRedirect(DialpadProperties properties, ProvisioningProperties provisioning) {
+	OAuthRedirect(DialpadProperties properties, PublicBaseUrl publicBaseUrl) {
 		this.configured = StringUtils.hasText(properties.oauth().redirectUri())
 				? properties.oauth().redirectUri().strip() : null;
-		this.provisioning = provisioning;
+		this.publicBaseUrl = publicBaseUrl;
 	}
 
 	/** The redirect URI to register with Dialpad and send with every authorization. */
@@ -41,7 +41,7 @@ class OAuthRedirect {
 		if (this.configured != null) {
 			return this.configured;
 		}
-		String base = this.provisioning.publicBaseUrlOrNull();
+		String base = this.publicBaseUrl.orNull();
 		if (base == null) {
 			throw ProvisioningProblems.notConfigured("dialpad-redirect-uri-missing", "No OAuth redirect URI",
 					"Set DIALPAD_PROD_REDIRECT_URI (the callback URL registered with Dialpad, e.g. "

@@ -70,8 +70,7 @@ class SubscriptionService {
 		DialpadCredentials credentials = this.access.credentialsFor(appId);
 		for (StoredSubscription existing : this.repository.findAll(appId, type)) {
 			if (existing.webhookId().equals(webhook.id())) {
-				if (this.dialpad.findSubscription(credentials, type.wireName(), existing.dialpadSubscriptionId())
-					.isPresent()) {
+				if (this.dialpad.subscriptionExists(credentials, type.wireName(), existing.dialpadSubscriptionId())) {
 					return new Ensured(existing.view(), false);
 				}
 				this.repository.markDeleted(existing.id());

@@ -3,7 +3,7 @@ package com.cti.admin.webhooks;
 import java.net.URI;
 import java.util.UUID;
 
-import com.cti.admin.config.ProvisioningProperties;
+import com.cti.admin.config.PublicBaseUrl;
 import com.cti.admin.dialpad.ProvisioningProblems;
 
 import org.springframework.stereotype.Component;
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HookUrls {
 
-	private final ProvisioningProperties properties;
+	private final PublicBaseUrl publicBaseUrl;
 
-	HookUrls(ProvisioningProperties properties) {
-		this.properties = properties;
+	HookUrls(PublicBaseUrl publicBaseUrl) {
+		this.publicBaseUrl = publicBaseUrl;
 	}
 
 	String forApp(UUID appId) {
@@ -27,7 +27,7 @@ class HookUrls {
 	}
 
 	private String publicBaseUrl() {
-		String base = this.properties.publicBaseUrlOrNull();
+		String base = this.publicBaseUrl.orNull();
 		if (base == null) {
 			throw ProvisioningProblems.notConfigured("public-base-url-missing", "PUBLIC_BASE_URL not set",
 					"PUBLIC_BASE_URL is not set: it is where Dialpad reaches this service (e.g. https://cti.example.com), "
@@ -43,7 +43,7 @@ class HookUrls {
 		if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw invalid(base, "it must be an absolute URL with a host and no query or fragment");
 		}
-		if ("http".equals(uri.getScheme()) && !this.properties.devMode()) {
+		if ("http".equals(uri.getScheme()) && !this.publicBaseUrl.devMode()) {
 			throw invalid(base, "Dialpad must deliver over HTTPS (http is allowed only with CTI_DEV_MODE=true)");
 		}
 		if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {

@@ -12,13 +12,17 @@ import java.util.UUID;
 import com.cti.admin.crypto.SecretCipher;
 import com.cti.admin.dialpad.DialpadClient;
 import com.cti.admin.dialpad.DialpadCredentials;
+import com.cti.admin.dialpad.DialpadException;
 import com.cti.admin.dialpad.DialpadProperties;
+import com.cti.admin.dialpad.DialpadSubscription;
 import com.cti.admin.dialpad.DialpadWebhook;
 import com.cti.admin.dialpad.KnownApps;
 import com.cti.admin.dialpad.ProvisioningProblems;
 import com.cti.admin.oauth.DialpadAccess;
 import com.cti.model.WebhookSecretsUpdated;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class WebhookService {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebhookService.class);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -80,7 +86,7 @@ public class WebhookService {
 		DialpadCredentials credentials = this.access.credentialsFor(appId);
 		Optional<StoredWebhook> existing = this.repository.findLive(appId);
 		if (existing.isPresent()) {
-			if (this.dialpad.findWebhook(credentials, existing.get().dialpadWebhookId()).isPresent()) {
+			if (this.dialpad.webhookExists(credentials, existing.get().dialpadWebhookId())) {
 				this.publisher.publish(secretsOf(existing.get()));
 				return new WebhookOutcome(existing.get().view(this.clock.instant()), false, false);
 			}
@@ -155,8 +161,7 @@ public class WebhookService {
 		webhook = liveWebhook(dialpadWebhookId);
 		DialpadCredentials credentials = this.access.credentialsFor(webhook.appId());
 		for (String type : List.of("call", "sms")) {
-			this.dialpad.listSubscriptions(credentials, type)
-				.stream()
+			subscriptionsAt(credentials, type).stream()
 				.filter((subscription) -> Long.valueOf(dialpadWebhookId).equals(subscription.webhookId()))
 				.forEach((subscription) -> this.dialpad.deleteSubscription(credentials, type, subscription.id()));
 		}
@@ -190,9 +195,22 @@ public class WebhookService {
 					"No app has a webhook with Dialpad id " + dialpadWebhookId));
 	}
 
+	private List<DialpadSubscription> subscriptionsAt(DialpadCredentials credentials, String type) {
+		try {
+			return this.dialpad.listSubscriptions(credentials, type);
+		}
+		catch (DialpadException ex) {
+			if (DialpadClient.isUnsupported(ex)) {
+				logger.warn("Dialpad cannot list {} subscriptions ({}); deleting the webhook alone", type,
+						ex.dialpadStatus());
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
 	private Adopted adoptOrCreate(DialpadCredentials credentials, String hookUrl, @Nullable String secret) {
-		Optional<DialpadWebhook> orphan = this.dialpad.listWebhooks(credentials)
-			.stream()
+		Optional<DialpadWebhook> orphan = webhooksAt(credentials).stream()
 			.filter((webhook) -> hookUrl.equals(webhook.hookUrl()) && webhook.id() != null)
 			.findFirst();
 		if (orphan.isPresent()) {
@@ -206,6 +224,21 @@ public class WebhookService {
 			this.dialpad.deleteWebhook(credentials, orphan.get().id());
 		}
 		return new Adopted(this.dialpad.createWebhook(credentials, hookUrl, secret), false);
+	}
+
+	/** Dialpad's webhooks; none when Dialpad cannot list them (nothing to adopt then). */
+	private List<DialpadWebhook> webhooksAt(DialpadCredentials credentials) {
+		try {
+			return this.dialpad.listWebhooks(credentials);
+		}
+		catch (DialpadException ex) {
+			if (DialpadClient.isUnsupported(ex)) {
+				logger.warn("Dialpad cannot list webhooks ({}); creating without looking for one to adopt",
+						ex.dialpadStatus());
+				return List.of();
+			}
+			throw ex;
+		}
 	}
 
 	private @Nullable String secretFor(SecretChoice choice) {

@@ -3,6 +3,7 @@ package com.cti.admin.oauth;
 import java.time.Duration;
 
 import com.cti.admin.config.ProvisioningProperties;
+import com.cti.admin.config.PublicBaseUrl;
 import com.cti.admin.dialpad.DialpadProperties;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class OAuthRedirectTests {
 				Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofHours(1),
 				new DialpadProperties.Retry(3, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(10)),
 				oauth);
-		return new OAuthRedirect(properties, new ProvisioningProperties(publicBaseUrl, null, false, null));
+		return new OAuthRedirect(properties,
+				new PublicBaseUrl(new ProvisioningProperties(publicBaseUrl, null, false, null)));
 	}
 
 }

@@ -3,9 +3,13 @@ package com.cti.admin.webhooks;
 import java.util.UUID;
 
 import com.cti.admin.config.ProvisioningProperties;
+import com.cti.admin.config.PublicBaseUrl;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,6 +38,21 @@ class HookUrlsTests {
 	}
 
 	@Test
+	void usesTheAddressOfTheRequestInDevelopmentModeWhenNoneIsSet() {
+		var request = new MockHttpServletRequest("POST", "/internal/webhooks/create");
+		request.setServerPort(4000);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		try {
+			assertThat(hookUrl("", true)).isEqualTo("http://localhost:4000/webhooks/dialpad/" + APP);
+			assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> hookUrl("", false))
+				.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("PUBLIC_BASE_URL is not set"));
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
+	}
+
+	@Test
 	void refusesAMissingOrUnusableBaseUrl() {
 		for (String base : new String[] { "", "cti.example.com", "https://cti.example.com/?x=1",
 				"ftp://cti.example.com", "https://" }) {
@@ -42,7 +61,7 @@ class HookUrlsTests {
 	}
 
 	private static String hookUrl(String base, boolean devMode) {
-		return new HookUrls(new ProvisioningProperties(base, null, devMode, null)).forApp(APP);
+		return new HookUrls(new PublicBaseUrl(new ProvisioningProperties(base, null, devMode, null))).forApp(APP);
 	}
 
 }

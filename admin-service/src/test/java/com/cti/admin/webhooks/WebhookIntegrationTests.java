@@ -333,6 +333,24 @@ class WebhookIntegrationTests extends ProvisioningIntegrationTest {
 		assertThat(row(appId).dialpadWebhookId()).isEqualTo(again.json().path("webhook_id").longValue());
 	}
 
+	@Test
+	void staysIdempotentWithADialpadThatCannotListOrShowWebhooks() {
+		UUID appId = newApp();
+		this.dialpad.failNext("GET", "/api/v2/webhooks", 405, 1);
+		long first = api().post("/internal/webhooks/create?app_id=" + appId, null)
+			.json()
+			.path("webhook_id")
+			.longValue();
+		this.dialpad.failNext("GET", "/api/v2/webhooks", 404, 2);
+
+		Response again = api().post("/internal/webhooks/create?app_id=" + appId, null);
+
+		assertThat(again.status()).as(again.text()).isEqualTo(200);
+		assertThat(again.json().path("created").asBoolean()).isFalse();
+		assertThat(again.json().path("webhook_id").longValue()).isEqualTo(first);
+		assertThat(this.dialpad.webhooks()).hasSize(1);
+	}
+
 	private void createAtDialpad(String type, long webhookId) {
 		this.dialpad
 			.addSubscription(type, webhookId, (tools.jackson.databind.node.ObjectNode) json.readTree(type.equals("call")
