@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
@@ -32,8 +33,13 @@ class AdminKafkaConfiguration {
 		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-				new JacksonJsonSerializer<>().noTypeInfo()));
+		var template = new KafkaTemplate<String, Object>(new DefaultKafkaProducerFactory<>(config,
+				new StringSerializer(), new JacksonJsonSerializer<>().noTypeInfo()));
+		// the values include webhook secrets: a failed send is logged without them
+		var listener = new LoggingProducerListener<String, Object>();
+		listener.setIncludeContents(false);
+		template.setProducerListener(listener);
+		return template;
 	}
 
 	@Bean

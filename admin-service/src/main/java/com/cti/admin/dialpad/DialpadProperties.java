@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cti.dialpad")
 public record DialpadProperties(@DefaultValue("https://dialpad.com") @NotNull URI apiBaseUrl, @Nullable String apiKey,
 		@Nullable String webhookSecret, @DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("20s") Duration readTimeout, @DefaultValue("1h") Duration secretRotationGrace,
+		@DefaultValue("10s") Duration readTimeout, @DefaultValue("1h") Duration secretRotationGrace,
 		@DefaultValue @Valid Retry retry, @DefaultValue @Valid OAuth oauth) {
 
 	/** The company API key, or null when none is set. */
