@@ -110,7 +110,7 @@ public final class BenchMain {
 	private void runSections(BenchSystem system, RssSampler rss, RunReport report) throws Exception {
 		FixtureLibrary fixtures = FixtureLibrary.load(this.options.fixtures());
 		IdSource ids = IdSource.forRun();
-		var ledgerCheck = new LedgerCheck(system::db, new DeadLetters(system.kafka().bootstrapServers()));
+		var ledgerCheck = new LedgerCheck(system::db, new DeadLetters(system.kafka().bootstrapServers())::payloadMd5s);
 		List<AppCredentials> traffic = system.createApps("bench-traffic", 10);
 		if (this.options.runs(Section.INGEST)) {
 			report.add(guarded("1. Ingest",

@@ -25,9 +25,14 @@ public final class LedgerCheck {
 
 	private final Supplier<Connection> connections;
 
-	private final DeadLetters deadLetters;
+	private final Supplier<Set<String>> deadLetters;
 
-	public LedgerCheck(Supplier<Connection> connections, DeadLetters deadLetters) {
+	/**
+	 * @param connections connections to the system's database
+	 * @param deadLetters the MD5s of the payloads on the dead-letter topic (read only
+	 * when some accepted event is not in the raw log)
+	 */
+	public LedgerCheck(Supplier<Connection> connections, Supplier<Set<String>> deadLetters) {
 		this.connections = connections;
 		this.deadLetters = deadLetters;
 	}
@@ -109,7 +114,7 @@ public final class LedgerCheck {
 	}
 
 	private long countInDeadLetter(Connection connection) throws SQLException {
-		Set<String> dead = this.deadLetters.payloadMd5s();
+		Set<String> dead = this.deadLetters.get();
 		if (dead.isEmpty()) {
 			return 0;
 		}

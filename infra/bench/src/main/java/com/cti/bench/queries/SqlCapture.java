@@ -96,7 +96,7 @@ final class SqlCapture implements AutoCloseable {
 		throw new IllegalStateException("the marker statement never reached the PostgreSQL log");
 	}
 
-	private static @Nullable CapturedStatement statement(String message, @Nullable String detail) {
+	static @Nullable CapturedStatement statement(String message, @Nullable String detail) {
 		Matcher matcher = STATEMENT.matcher(message);
 		if (!matcher.matches()) {
 			return null;
