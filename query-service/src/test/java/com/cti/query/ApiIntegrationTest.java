@@ -26,7 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cti.required-settings=", "cti.query.rate-limit.requests-per-second=100000",
 				"cti.query.rate-limit.burst=100000", "cti.query.rate-limit.invalid-key-burst=100000",
-				"cti.query.api-key.usage-flush-interval=200ms" })
+				"cti.query.api-key.usage-flush-interval=200ms", "cti.query.stream.heartbeat-interval=1s",
+				"cti.query.stream.max-streams-per-app=5",
+				// streams must be woken by NOTIFY: the fallback poll would be too late
+				// for any test
+				"cti.query.stream.poll-interval=60s" })
 abstract class ApiIntegrationTest {
 
 	@LocalServerPort

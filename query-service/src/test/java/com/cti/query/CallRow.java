@@ -35,6 +35,8 @@ final class CallRow {
 
 	String targetType = "user";
 
+	String contactName = "Chris Caller";
+
 	@Nullable Long dialpadUserId;
 
 	@Nullable String clientUserId;
@@ -93,6 +95,11 @@ final class CallRow {
 		return this;
 	}
 
+	CallRow contactName(String contactName) {
+		this.contactName = contactName;
+		return this;
+	}
+
 	CallRow user(@Nullable Long dialpadUserId, @Nullable String clientUserId) {
 		this.dialpadUserId = dialpadUserId;
 		this.clientUserId = clientUserId;
@@ -113,8 +120,23 @@ final class CallRow {
 		this.active = true;
 		this.endedAt = null;
 		this.durationMs = 0;
-		this.answered = "connected".equals(state);
-		this.connectedAt = this.answered ? this.connectedAt : null;
+		this.answered = "connected".equals(state) || "hold".equals(state);
+		this.connectedAt = this.answered ? this.startedAt.plusSeconds(5) : null;
+		return this;
+	}
+
+	/** Ended: answered when it was connected before. */
+	CallRow ended(String state, Instant endedAt) {
+		this.state = state;
+		this.active = false;
+		this.endedAt = endedAt;
+		this.missed = !this.answered;
+		this.durationMs = this.answered ? endedAt.toEpochMilli() - this.connectedAt.toEpochMilli() : 0;
+		return this;
+	}
+
+	CallRow states(String... states) {
+		this.statesSeen = states;
 		return this;
 	}
 

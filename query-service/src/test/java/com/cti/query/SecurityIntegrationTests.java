@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +25,19 @@ class SecurityIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/calls", "/api/calls/active", "/api/calls/6400000000000101", "/api/conversations",
+			"/api/conversations/6400000000000101", "/api/messages", "/api/messages/7300000000000001", "/api/voicemails",
+			"/api/voicemails/6400000000000101", "/api/stream", "/api/unknown" })
+	void guardsEveryPathOfTheClientApi(String path) {
+		for (String key : new String[] { null, "", "cti_wrong" }) {
+			ApiClient.Response response = api().get(path, key);
+			assertThat(response.status()).as(path + " with key " + key).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.header("RateLimit-Limit")).isNull();
+		}
+	}
 
 	@Test
 	void stopsAcceptingARevokedKeyWithinFiveSeconds() {

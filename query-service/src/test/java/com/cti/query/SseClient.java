@@ -119,6 +119,12 @@ final class SseClient implements AutoCloseable {
 		return event;
 	}
 
+	/** Runs the action, then waits for the next event. */
+	Event nextEventAfter(Runnable action) {
+		action.run();
+		return nextEvent();
+	}
+
 	private static <T> @Nullable T poll(BlockingQueue<T> queue, long deadline) {
 		try {
 			return queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

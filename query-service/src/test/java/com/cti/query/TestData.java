@@ -89,7 +89,7 @@ final class TestData {
 					    answered, missed, has_voicemail, transferred, recorded, voicemail_link, transcription_text,
 					    event_timestamp, raw_payload)
 					values (:appId, :callId, :conversationId, :masterCallId, :entryPointCallId, :operatorCallId,
-					    :direction, :state, :externalNumber, :internalNumber, 5700000000000009, 'Chris Caller', 'local',
+					    :direction, :state, :externalNumber, :internalNumber, 5700000000000009, :contactName, 'local',
 					    :externalNumber, :targetId, 'Billing', :targetType, :internalNumber, :dialpadUserId, :clientUserId,
 					    :startedAt, :connectedAt, :endedAt, :durationMs, :durationMs, 0, :statesSeen, :active,
 					    :answered, :missed, :hasVoicemail, false, :recorded, :voicemailLink, null,
@@ -99,7 +99,13 @@ final class TestData {
 					    recorded = excluded.recorded, connected_at = excluded.connected_at, ended_at = excluded.ended_at,
 					    duration_ms = excluded.duration_ms, talk_time_ms = excluded.talk_time_ms,
 					    states_seen = excluded.states_seen, event_timestamp = excluded.event_timestamp,
-					    started_at = excluded.started_at, conversation_id = excluded.conversation_id, updated_at = now()
+					    started_at = excluded.started_at, conversation_id = excluded.conversation_id,
+					   direction = excluded.direction, external_number = excluded.external_number,
+					   internal_number = excluded.internal_number, contact_name = excluded.contact_name,
+					   target_id = excluded.target_id, target_type = excluded.target_type,
+					   dialpad_user_id = excluded.dialpad_user_id, voicemail_link = excluded.voicemail_link,
+					   master_call_id = excluded.master_call_id, entry_point_call_id = excluded.entry_point_call_id,
+					   operator_call_id = excluded.operator_call_id, updated_at = now()
 					""")
 			.param("appId", call.appId)
 			.param("callId", call.callId)
@@ -109,6 +115,7 @@ final class TestData {
 			.param("operatorCallId", call.operatorCallId)
 			.param("direction", call.direction)
 			.param("state", call.state)
+			.param("contactName", call.contactName)
 			.param("externalNumber", call.externalNumber)
 			.param("internalNumber", call.internalNumber)
 			.param("targetId", call.targetId)
@@ -131,15 +138,46 @@ final class TestData {
 			.update();
 	}
 
+	/**
+	 * Inserts {@code count} ended calls with ids from {@code firstId}, {@code perSecond}
+	 * of them starting in the same second (ties broken by id); every tenth has no start
+	 * time and sorts by its event time.
+	 */
+	void insertCalls(UUID appId, long firstId, int count, Instant firstStart, int perSecond) {
+		this.jdbc.sql("""
+				insert into calls (app_id, call_id, conversation_id, direction, state, external_number, internal_number,
+				    started_at, ended_at, duration_ms, answered, missed, event_timestamp, raw_payload)
+				select :appId, :firstId + g, :firstId + g, case when g % 2 = 0 then 'inbound' else 'outbound' end,
+				    'hangup', '+1415555' || lpad(cast(g % 10000 as text), 4, '0'), '+14155550101',
+				    case when g % 10 = 9 then null else :start + (g / :perSecond) * interval '1 second' end,
+				    :start + (g / :perSecond) * interval '1 second' + interval '60 seconds', 60000, g % 3 <> 0,
+				    g % 3 = 0,
+				    cast(extract(epoch from :start + (g / :perSecond) * interval '1 second') * 1000 as bigint),
+				    cast('{}' as jsonb)
+				from generate_series(0, :count - 1) g
+				""")
+			.param("appId", appId)
+			.param("firstId", firstId)
+			.param("count", count)
+			.param("start", utc(firstStart))
+			.param("perSecond", perSecond)
+			.update();
+	}
+
 	/** Inserts (or replaces) a message as the processor would. */
 	void insertMessage(UUID appId, long messageId, Instant createdAt, String direction, String from, String[] to,
 			String status) {
+		insertMessage(appId, messageId, createdAt, direction, from, to, status, "Chris Caller");
+	}
+
+	void insertMessage(UUID appId, long messageId, Instant createdAt, String direction, String from, String[] to,
+			String status, String contactName) {
 		this.jdbc.sql("""
 				insert into messages (app_id, message_id, direction, from_number, to_numbers, text, mms, is_internal,
 				    contact_id, contact_name, contact_phone, target_id, target_type, target_name, status,
 				    created_at, event_timestamp, raw_payload)
 				values (:appId, :id, :direction, :from, :to, 'Your appointment is confirmed.', false, false,
-				    5700000000000009, 'Chris Caller', :contactPhone, 5500000000000777, 'user', 'Agent', :status,
+				    5700000000000009, :contactName, :contactPhone, 5500000000000777, 'user', 'Agent', :status,
 				    :createdAt, :eventTimestamp, cast('{}' as jsonb))
 				on conflict (app_id, message_id) do update set status = excluded.status,
 				    event_timestamp = excluded.event_timestamp, updated_at = now()
@@ -150,6 +188,7 @@ final class TestData {
 			.param("from", from)
 			.param("to", to)
 			.param("contactPhone", direction.equals("inbound") ? from : to[0])
+			.param("contactName", contactName)
 			.param("status", status)
 			.param("createdAt", utc(createdAt))
 			.param("eventTimestamp", createdAt.toEpochMilli())
@@ -159,11 +198,16 @@ final class TestData {
 	/** Inserts (or replaces) a voicemail as the processor would. */
 	void insertVoicemail(UUID appId, long callId, Instant createdAt, String callerNumber, long targetId,
 			@Nullable Long dialpadUserId, @Nullable String transcription) {
+		insertVoicemail(appId, callId, createdAt, callerNumber, targetId, dialpadUserId, transcription, "Chris Caller");
+	}
+
+	void insertVoicemail(UUID appId, long callId, Instant createdAt, String callerNumber, long targetId,
+			@Nullable Long dialpadUserId, @Nullable String transcription, String contactName) {
 		this.jdbc.sql("""
 				insert into voicemails (app_id, call_id, recording_id, caller_number, contact_id, contact_name,
 				    target_id, target_type, target_name, dialpad_user_id, link, duration_ms, transcription_text,
 				    created_at, event_timestamp)
-				values (:appId, :callId, :callId + 1, :caller, 5700000000000009, 'Chris Caller', :targetId, 'user',
+				values (:appId, :callId, :callId + 1, :caller, 5700000000000009, :contactName, :targetId, 'user',
 				    'Agent', :userId, 'https://dialpad.com/r/vm/' || :callId, 21000, :transcription, :createdAt,
 				    :eventTimestamp)
 				on conflict (app_id, call_id) do update set transcription_text = excluded.transcription_text,
@@ -175,6 +219,7 @@ final class TestData {
 			.param("targetId", targetId)
 			.param("userId", dialpadUserId)
 			.param("transcription", transcription)
+			.param("contactName", contactName)
 			.param("createdAt", utc(createdAt))
 			.param("eventTimestamp", createdAt.toEpochMilli())
 			.update();
@@ -221,6 +266,20 @@ final class TestData {
 			.single();
 		this.jdbc.sql("select pg_notify('cti_changes', :appId)").param("appId", appId.toString()).query().singleRow();
 		return id;
+	}
+
+	/** Records a change that happened {@code age} ago, without notifying. */
+	long recordOldChange(UUID appId, String type, long resourceId, java.time.Duration age) {
+		return this.jdbc.sql("""
+				insert into change_events (app_id, type, resource_id, occurred_at)
+				values (:appId, :type, :resourceId, now() - make_interval(secs => :seconds)) returning id
+				""")
+			.param("appId", appId)
+			.param("type", type)
+			.param("resourceId", resourceId)
+			.param("seconds", age.toSeconds())
+			.query(Long.class)
+			.single();
 	}
 
 	private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {

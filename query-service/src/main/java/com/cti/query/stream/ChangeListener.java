@@ -71,6 +71,9 @@ class ChangeListener implements SmartLifecycle {
 			try {
 				waitForNotification();
 				Set<UUID> apps = this.feed.scan();
+				if (!this.running) {
+					return;
+				}
 				this.registry.signal(apps);
 				failures = 0;
 			}
@@ -89,22 +92,22 @@ class ChangeListener implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Returns when a notification came, the poll interval passed, or LISTEN has just been
+	 * set up (changes committed before it would have no notification).
+	 */
 	private void waitForNotification() throws SQLException {
 		int wait = this.feed.hasGaps() ? GAP_POLL_MILLIS : (int) this.properties.pollInterval().toMillis();
-		Connection listening = listeningConnection();
+		Connection listening = this.connection;
 		if (listening != null) {
 			listening.unwrap(PGConnection.class).getNotifications(wait);
 		}
-		else {
+		else if (listen() == null) {
 			LockSupport.parkNanos(Duration.ofMillis(wait).toNanos());
 		}
 	}
 
-	private @Nullable Connection listeningConnection() {
-		Connection current = this.connection;
-		if (current != null) {
-			return current;
-		}
+	private @Nullable Connection listen() {
 		try {
 			Connection opened = DriverManager.getConnection(this.dataSource.determineUrl(),
 					this.dataSource.determineUsername(), this.dataSource.determinePassword());
