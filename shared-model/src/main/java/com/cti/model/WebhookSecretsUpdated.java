@@ -31,4 +31,11 @@ public record WebhookSecretsUpdated(String appId, boolean signed, @Nullable Stri
 		}
 	}
 
+	/** Never prints the secrets (records print every component by default). */
+	@Override
+	public String toString() {
+		return "WebhookSecretsUpdated[appId=" + this.appId + ", signed=" + this.signed + ", previousSecretExpiresAt="
+				+ this.previousSecretExpiresAt + ", updatedAt=" + this.updatedAt + "]";
+	}
+
 }
