@@ -25,7 +25,8 @@ drop index calls_internal_number_idx;
 create index calls_target_page_idx on calls (app_id, target_id, sort_at desc, call_id desc);
 drop index calls_target_idx;
 
--- user_id filter (the client's user id is mapped to Dialpad user ids first)
+-- user_id filter (the client's user id is resolved to its Dialpad user id(s) by a query of its own first, so that the
+-- usual single user is one ordered range of this index rather than a join the planner may run backwards)
 create index calls_user_page_idx on calls (app_id, dialpad_user_id, sort_at desc, call_id desc)
     where dialpad_user_id is not null;
 

@@ -46,6 +46,8 @@ class CallFiltersIntegrationTests extends ApiIntegrationTest {
 		this.key = data().issueKey(app);
 		data().mapUser(app, 5500000000000777L, "agent-1");
 		data().mapUser(app, 5500000000000778L, "agent-2");
+		// one client user may stand for several Dialpad users
+		data().mapUser(app, 5500000000000999L, "agent-2");
 		// noise: another app with the same numbers and targets
 		UUID other = data().newApp();
 		data().mapUser(other, 5500000000000777L, "agent-1");

@@ -26,6 +26,14 @@ class EndpointsIntegrationTests extends ApiIntegrationTest {
 		data().insertCall(new CallRow(app, 6400000000000102L, start.plusSeconds(3)).user(5500000000000777L, null)
 			.links(6400000000000101L, null, 6400000000000101L, null));
 		data().mapUser(app, 5500000000000777L, "agent-42");
+		this.jdbc
+			.sql("""
+					update calls set labels = cast('["sales"]' as jsonb), recording_details = cast(
+					    '[{"id": 1, "url": "https://dialpad.com/r/1", "duration": 55000, "recording_type": "callrecording"}]'
+					    as jsonb) where app_id = :app and call_id = 6400000000000102
+					""")
+			.param("app", app)
+			.update();
 		data().insertCallEvent(app, 6400000000000102L, "ringing", start.plusSeconds(3).toEpochMilli());
 		data().insertCallEvent(app, 6400000000000102L, "connected", start.plusSeconds(8).toEpochMilli());
 		data().insertCallEvent(app, 6400000000000102L, "hangup", start.plusSeconds(68).toEpochMilli());
@@ -40,6 +48,8 @@ class EndpointsIntegrationTests extends ApiIntegrationTest {
 		assertThat(call.get("duration_ms").asLong()).isEqualTo(60_000);
 		assertThat(call.get("duration_seconds").asDouble()).isEqualTo(60.0);
 		assertThat(call.get("target").get("type").asString()).isEqualTo("user");
+		assertThat(call.get("labels").get(0).asString()).isEqualTo("sales");
+		assertThat(call.at("/recording_details/0/duration").asLong()).isEqualTo(55000);
 		assertThat(call.get("timeline").findValuesAsString("state")).containsExactly("ringing", "connected", "hangup");
 		assertThat(call.at("/timeline/1/at").asString()).isEqualTo(start.plusSeconds(8).toString());
 		assertThat(call.at("/timeline/1/at_ms").asLong()).isEqualTo(start.plusSeconds(8).toEpochMilli());

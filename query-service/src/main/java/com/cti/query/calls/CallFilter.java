@@ -16,8 +16,10 @@ record CallFilter(TimeRange time, @Nullable String direction, @Nullable List<Str
 	/**
 	 * The conditions on {@code calls c} except the number, which the query matches in two
 	 * index-friendly branches.
+	 * @param dialpadUserIds the Dialpad users that {@code user_id} maps to (resolved
+	 * first, so that one user is one ordered index range)
 	 */
-	SqlFilter toSql() {
+	SqlFilter toSql(List<Long> dialpadUserIds) {
 		SqlFilter sql = new SqlFilter();
 		if (this.activeOnly) {
 			sql.add("c.is_active");
@@ -37,9 +39,11 @@ record CallFilter(TimeRange time, @Nullable String direction, @Nullable List<Str
 		if (this.targetId != null) {
 			sql.add("c.target_id = :targetId", "targetId", this.targetId);
 		}
-		if (this.userId != null) {
-			sql.add("c.dialpad_user_id in (select m.dialpad_user_id from user_mappings m"
-					+ " where m.app_id = :appId and m.client_user_id = :userId)", "userId", this.userId);
+		if (this.userId != null && dialpadUserIds.size() == 1) {
+			sql.add("c.dialpad_user_id = :dialpadUserId", "dialpadUserId", dialpadUserIds.get(0));
+		}
+		else if (this.userId != null) {
+			sql.add("c.dialpad_user_id = any(:dialpadUserIds)", "dialpadUserIds", dialpadUserIds.toArray(Long[]::new));
 		}
 		flag(sql, "c.answered", "answered", this.answered);
 		flag(sql, "c.missed", "missed", this.missed);

@@ -16,6 +16,7 @@ import com.cti.query.api.PageRequest;
 import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
+import com.cti.query.api.UserMappings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -51,8 +52,11 @@ public class CallQueries {
 
 	private final QueryDatabase db;
 
-	CallQueries(QueryDatabase db) {
+	private final UserMappings users;
+
+	CallQueries(QueryDatabase db, UserMappings users) {
 		this.db = db;
+		this.users = users;
 	}
 
 	/**
@@ -60,7 +64,11 @@ public class CallQueries {
 	 * the cursor when one is given.
 	 */
 	List<Row> list(UUID appId, CallFilter filter, PageRequest page) {
-		SqlFilter sql = filter.toSql();
+		List<Long> users = (filter.userId() != null) ? this.users.dialpadUserIds(appId, filter.userId()) : List.of();
+		if (filter.userId() != null && users.isEmpty()) {
+			return List.of();
+		}
+		SqlFilter sql = filter.toSql(users);
 		if (page.after() != null) {
 			sql.after("c.sort_at", "c.call_id", page.after());
 		}

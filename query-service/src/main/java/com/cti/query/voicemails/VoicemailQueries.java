@@ -15,6 +15,7 @@ import com.cti.query.api.Parameters.TimeRange;
 import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
+import com.cti.query.api.UserMappings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -37,13 +38,23 @@ public class VoicemailQueries {
 
 	private final QueryDatabase db;
 
-	VoicemailQueries(QueryDatabase db) {
+	private final UserMappings users;
+
+	VoicemailQueries(QueryDatabase db, UserMappings users) {
 		this.db = db;
+		this.users = users;
 	}
 
 	/** Up to {@code limit + 1} voicemails of the app, newest first. */
 	List<Row> list(UUID appId, Filter filter, PageRequest page) {
 		SqlFilter sql = new SqlFilter().add("v.app_id = :appId");
+		if (filter.userId() != null) {
+			List<Long> users = this.users.dialpadUserIds(appId, filter.userId());
+			if (users.isEmpty()) {
+				return List.of();
+			}
+			sql.add("v.dialpad_user_id = any(:dialpadUserIds)", "dialpadUserIds", users.toArray(Long[]::new));
+		}
 		if (filter.time().from() != null) {
 			sql.add("v.sort_at >= :from", "from", SqlFilter.utc(filter.time().from()));
 		}
@@ -55,10 +66,6 @@ public class VoicemailQueries {
 		}
 		if (filter.targetId() != null) {
 			sql.add("v.target_id = :targetId", "targetId", filter.targetId());
-		}
-		if (filter.userId() != null) {
-			sql.add("v.dialpad_user_id in (select m.dialpad_user_id from user_mappings m"
-					+ " where m.app_id = :appId and m.client_user_id = :userId)", "userId", filter.userId());
 		}
 		if (filter.hasTranscription() != null) {
 			sql.add("(v.transcription_text is not null) = :hasTranscription", "hasTranscription",
