@@ -63,6 +63,22 @@ class StreamIntegrationTests extends ApiIntegrationTest {
 	}
 
 	@Test
+	void tellsWhenAChangedResourceIsGone() {
+		UUID app = data().newApp();
+		String key = data().issueKey(app);
+		try (SseClient stream = stream(key, null)) {
+			long id = data().recordChange(app, "message", 7300000000000404L);
+
+			SseClient.Event event = stream.nextEvent();
+
+			assertThat(event.idAsLong()).isEqualTo(id);
+			assertThat(event.name()).isEqualTo("deleted");
+			assertThat(event.data().get("type").asString()).isEqualTo("message");
+			assertThat(event.data().get("id").asLong()).isEqualTo(7300000000000404L);
+		}
+	}
+
+	@Test
 	void resumesAfterLastEventIdWithoutGapOrDuplicate() {
 		UUID app = data().newApp();
 		String key = data().issueKey(app);

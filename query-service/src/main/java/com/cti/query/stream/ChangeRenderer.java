@@ -44,8 +44,8 @@ class ChangeRenderer {
 	}
 
 	/**
-	 * The changes as events, in order. A change whose resource is not there (of a type
-	 * this version does not know) has a null resource.
+	 * The changes as events, in order. A change whose resource is no longer there has a
+	 * null resource.
 	 */
 	List<Rendered> render(UUID appId, List<ChangeFeed.Change> changes) {
 		Map<String, List<Long>> idsByType = changes.stream()

@@ -48,7 +48,7 @@ class StreamController {
 			disconnect, reconnect with Last-Event-ID: you get every change after it, none twice, as long \
 			as it is within the retention window (24 h by default); otherwise, or when the id is unknown, \
 			the stream starts from now with an `event: reset` whose data says why: then resynchronise \
-			with the list endpoints.""")
+			with the list endpoints. An `event: deleted` with data {"type", "id"} says that a resource is gone.""")
 	@ApiResponse(responseCode = "200", description = "The stream",
 			content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string",
 					example = "id: 1042\nevent: call\ndata: {\"call_id\":6400000000000101,\"state\":\"ringing\"}\n\n")))

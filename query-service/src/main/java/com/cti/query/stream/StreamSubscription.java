@@ -23,6 +23,8 @@ final class StreamSubscription {
 
 	private static final int BATCH = 200;
 
+	static final String DELETED = "deleted";
+
 	private final UUID appId;
 
 	private final SseEmitter emitter;
@@ -104,12 +106,16 @@ final class StreamSubscription {
 			List<ChangeFeed.Change> changes = this.feed.changes(this.appId, this.last, upTo, BATCH);
 			for (ChangeRenderer.Rendered rendered : this.renderer.render(this.appId, changes)) {
 				ChangeFeed.Change change = rendered.change();
+				SseEmitter.SseEventBuilder event = SseEmitter.event().id(Long.toString(change.id()));
 				if (rendered.resource() != null) {
-					this.emitter.send(SseEmitter.event()
-						.id(Long.toString(change.id()))
-						.name(change.type())
-						.data(rendered.resource(), MediaType.APPLICATION_JSON));
+					event.name(change.type()).data(rendered.resource(), MediaType.APPLICATION_JSON);
 				}
+				else {
+					// gone since (a projection rebuild can remove a row)
+					event.name(DELETED)
+						.data(new Deleted(change.type(), change.resourceId()), MediaType.APPLICATION_JSON);
+				}
+				this.emitter.send(event);
 				this.last = change.id();
 			}
 			if (changes.size() < BATCH) {
@@ -132,6 +138,10 @@ final class StreamSubscription {
 
 	boolean isClosed() {
 		return this.closed.get();
+	}
+
+	/** The data of a {@code deleted} event: which resource is no longer there. */
+	record Deleted(String type, long id) {
 	}
 
 }
