@@ -8,12 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.cti.model.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +39,7 @@ class ProcessorIntegrationTests {
 
 	private static final long DANA = 5600000000000042L;
 
-	private static Admin admin;
+	private static KafkaOffsets offsets;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,12 +54,12 @@ class ProcessorIntegrationTests {
 
 	@BeforeAll
 	static void connectAdmin(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-		admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers));
+		offsets = new KafkaOffsets(brokers);
 	}
 
 	@AfterAll
 	static void closeAdmin() {
-		admin.close();
+		offsets.close();
 	}
 
 	@BeforeEach
@@ -186,26 +180,11 @@ class ProcessorIntegrationTests {
 	}
 
 	private long committed() throws Exception {
-		Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("cti-processor")
-			.partitionsToOffsetAndMetadata()
-			.get();
-		return offsets.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().topic().equals(Topics.DIALPAD_EVENTS) && entry.getValue() != null)
-			.mapToLong((entry) -> entry.getValue().offset())
-			.sum();
+		return offsets.committedTotal("cti-processor");
 	}
 
 	private long endOffsets() throws Exception {
-		var partitions = admin.describeTopics(List.of(Topics.DIALPAD_EVENTS))
-			.allTopicNames()
-			.get()
-			.get(Topics.DIALPAD_EVENTS)
-			.partitions();
-		Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-		partitions
-			.forEach((p) -> request.put(new TopicPartition(Topics.DIALPAD_EVENTS, p.partition()), OffsetSpec.latest()));
-		return admin.listOffsets(request).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+		return offsets.endTotal();
 	}
 
 }

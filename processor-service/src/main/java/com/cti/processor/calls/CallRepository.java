@@ -13,7 +13,8 @@ import java.util.UUID;
 
 import com.cti.processor.merge.MergeField;
 import com.cti.processor.merge.MergedRows;
-import com.cti.processor.merge.SqlRows;
+import com.cti.processor.merge.ColumnBatch;
+import com.cti.processor.merge.ColumnBatch.Kind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +26,6 @@ import org.springframework.stereotype.Repository;
 class CallRepository {
 
 	private static final String FIELD_COLUMNS = MergedRows.columns(CallFields.ALL);
-
-	private static final int PARAMETERS_PER_ROW = CallFields.ALL.size() + 12;
 
 	private final JdbcClient jdbc;
 
@@ -55,50 +54,54 @@ class CallRepository {
 				Arrays.asList((String[]) states.getArray()), rs.getLong("conversation_id"));
 	}
 
-	/** Inserts or replaces the given legs in multi-row statements. */
+	/** Inserts or replaces the given legs in one statement. */
 	void upsert(UUID appId, List<CallLeg> legs) {
 		if (legs.isEmpty()) {
 			return;
 		}
 		Map<Long, String> clientUserIds = clientUserIds(appId, legs);
-		for (List<CallLeg> chunk : SqlRows.chunks(legs, PARAMETERS_PER_ROW)) {
-			upsertChunk(appId, chunk, clientUserIds);
-		}
-	}
-
-	private void upsertChunk(UUID appId, List<CallLeg> legs, Map<Long, String> clientUserIds) {
-		SqlRows rows = new SqlRows().shared("appId", appId);
+		ColumnBatch batch = new ColumnBatch().column("call_id", Kind.BIGINT).column("conversation_id", Kind.BIGINT);
+		CallFields.ALL.forEach(batch::column);
+		batch.column("dialpad_user_id", Kind.BIGINT)
+			.column("client_user_id", Kind.TEXT)
+			.column("states_seen", Kind.TEXT_ARRAY)
+			.column("is_active", Kind.BOOLEAN)
+			.column("answered", Kind.BOOLEAN)
+			.column("missed", Kind.BOOLEAN)
+			.column("has_voicemail", Kind.BOOLEAN)
+			.column("event_timestamp", Kind.BIGINT)
+			.column("field_timestamps", Kind.JSONB)
+			.column("raw_payload", Kind.JSONB);
 		for (CallLeg leg : legs) {
-			rows.row().sql(":appId").value(leg.callId()).value(leg.conversationId());
+			batch.row().set("call_id", leg.callId()).set("conversation_id", leg.conversationId());
 			for (MergeField field : CallFields.ALL) {
-				rows.field(field, leg.value(field.column()));
+				batch.set(field.column(), leg.value(field.column()));
 			}
 			Long userId = leg.dialpadUserId();
-			rows.number(userId)
-				.text((userId != null) ? clientUserIds.get(userId) : null)
-				.value(leg.statesSeen().toArray(String[]::new))
-				.value(leg.active())
-				.value(leg.answered())
-				.value(leg.missed())
-				.value(leg.hasVoicemail())
-				.value(leg.eventTimestamp())
-				.json(MergedRows.timestampsJson(leg.fieldTimestamps()))
-				.json(leg.rawPayload());
+			batch.set("dialpad_user_id", userId)
+				.set("client_user_id", (userId != null) ? clientUserIds.get(userId) : null)
+				.set("states_seen", List.copyOf(leg.statesSeen()))
+				.set("is_active", leg.active())
+				.set("answered", leg.answered())
+				.set("missed", leg.missed())
+				.set("has_voicemail", leg.hasVoicemail())
+				.set("event_timestamp", leg.eventTimestamp())
+				.set("field_timestamps", MergedRows.timestampsJson(leg.fieldTimestamps()))
+				.set("raw_payload", leg.rawPayload());
 		}
-		this.jdbc
-			.sql("""
-					insert into calls (app_id, call_id, conversation_id, %s, dialpad_user_id, client_user_id, states_seen,
-					                   is_active, answered, missed, has_voicemail, event_timestamp, field_timestamps, raw_payload)
-					values %s
-					on conflict (app_id, call_id) do update set conversation_id = excluded.conversation_id, %s,
-					    dialpad_user_id = excluded.dialpad_user_id, client_user_id = excluded.client_user_id,
-					    states_seen = excluded.states_seen, is_active = excluded.is_active, answered = excluded.answered,
-					    missed = excluded.missed, has_voicemail = excluded.has_voicemail,
-					    event_timestamp = excluded.event_timestamp, field_timestamps = excluded.field_timestamps,
-					    raw_payload = excluded.raw_payload, updated_at = now()
-					"""
-				.formatted(FIELD_COLUMNS, rows.values(), MergedRows.updates(CallFields.ALL)))
-			.params(rows.parameters())
+		Map<String, Object> parameters = batch.parameters();
+		parameters.put("appId", appId);
+		this.jdbc.sql("""
+				insert into calls (app_id, %s)
+				select :appId, %s from (%s) as legs
+				on conflict (app_id, call_id) do update set conversation_id = excluded.conversation_id, %s,
+				    dialpad_user_id = excluded.dialpad_user_id, client_user_id = excluded.client_user_id,
+				    states_seen = excluded.states_seen, is_active = excluded.is_active, answered = excluded.answered,
+				    missed = excluded.missed, has_voicemail = excluded.has_voicemail,
+				    event_timestamp = excluded.event_timestamp, field_timestamps = excluded.field_timestamps,
+				    raw_payload = excluded.raw_payload, updated_at = now()
+				""".formatted(batch.names(), batch.names(), batch.select(), MergedRows.updates(CallFields.ALL)))
+			.params(parameters)
 			.update();
 	}
 

@@ -2,12 +2,12 @@ package com.cti.processor.changes;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.cti.processor.merge.SqlRows;
+import com.cti.processor.merge.ColumnBatch;
+import com.cti.processor.merge.ColumnBatch.Kind;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,8 +22,6 @@ public class ChangeEventRepository {
 
 	/** The notification channel; the payload is the app id. */
 	public static final String CHANNEL = "cti_changes";
-
-	private static final int PARAMETERS_PER_ROW = 3;
 
 	private final JdbcClient jdbc;
 
@@ -44,14 +42,15 @@ public class ChangeEventRepository {
 		if (unique.isEmpty()) {
 			return;
 		}
-		for (List<ResourceChanged> chunk : SqlRows.chunks(List.copyOf(unique), PARAMETERS_PER_ROW)) {
-			SqlRows rows = new SqlRows().shared("appId", appId);
-			chunk.forEach(
-					(change) -> rows.row().sql(":appId").text(change.type().wireName()).value(change.resourceId()));
-			this.jdbc.sql("insert into change_events (app_id, type, resource_id) values " + rows.values())
-				.params(rows.parameters())
-				.update();
-		}
+		ColumnBatch batch = new ColumnBatch().column("type", Kind.TEXT).column("resource_id", Kind.BIGINT);
+		unique.forEach(
+				(change) -> batch.row().set("type", change.type().wireName()).set("resource_id", change.resourceId()));
+		Map<String, Object> parameters = batch.parameters();
+		parameters.put("appId", appId);
+		this.jdbc.sql("""
+				insert into change_events (app_id, type, resource_id)
+				select :appId, type, resource_id from (%s) as changes
+				""".formatted(batch.select())).params(parameters).update();
 		notifyApp(appId);
 	}
 

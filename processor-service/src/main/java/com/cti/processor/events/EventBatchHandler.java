@@ -33,11 +33,11 @@ class EventBatchHandler {
 
 	private final EventBatchService batchService;
 
-	private final DeadLetters deadLetters;
+	private final PoisonEventPublisher poisonPublisher;
 
-	EventBatchHandler(EventBatchService batchService, DeadLetters deadLetters) {
+	EventBatchHandler(EventBatchService batchService, PoisonEventPublisher poisonPublisher) {
 		this.batchService = batchService;
-		this.deadLetters = deadLetters;
+		this.poisonPublisher = poisonPublisher;
 	}
 
 	void handle(List<ConsumerRecord<String, DialpadEventReceived>> records) {
@@ -63,7 +63,7 @@ class EventBatchHandler {
 		}
 		if (!poisons.isEmpty()) {
 			poisons.forEach((poison) -> logger.warn(() -> "Poison event to the dead-letter topic: " + poison.error()));
-			this.deadLetters.publish(poisons);
+			this.poisonPublisher.publish(poisons);
 		}
 	}
 

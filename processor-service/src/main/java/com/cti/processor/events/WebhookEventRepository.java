@@ -1,16 +1,14 @@
 package com.cti.processor.events;
 
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.cti.processor.merge.SqlRows;
-import org.jspecify.annotations.Nullable;
+import com.cti.processor.merge.ColumnBatch;
+import com.cti.processor.merge.ColumnBatch.Kind;
 
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEventRepository {
 
-	private static final int PARAMETERS_PER_ROW = 13;
-
 	private final JdbcClient jdbc;
 
 	WebhookEventRepository(JdbcClient jdbc) {
@@ -30,39 +26,51 @@ class WebhookEventRepository {
 	}
 
 	/**
-	 * Inserts the events that are not recorded yet and returns the ids of those it
-	 * inserted.
+	 * Inserts the events that are not recorded yet, in one statement, and returns the ids
+	 * of those it inserted.
 	 */
 	Set<UUID> insertNew(List<StoredEvent> events) {
-		Set<UUID> inserted = new HashSet<>();
-		for (List<StoredEvent> chunk : SqlRows.chunks(events, PARAMETERS_PER_ROW)) {
-			SqlRows rows = new SqlRows();
-			for (StoredEvent event : chunk) {
-				rows.row()
-					.value(event.id())
-					.value(nullable(event.appId()))
-					.text(event.claimedAppId())
-					.text(event.kind())
-					.number(event.resourceId())
-					.text(event.state())
-					.number(event.eventTimestamp())
-					.text(event.contentHash())
-					.text(event.payload())
-					.value(event.schemaVersion())
-					.value(Timestamp.from(event.receivedAt()))
-					.value(event.processed())
-					.sql(event.processed() ? "now()" : "null")
-					.text(event.error());
-			}
-			inserted.addAll(this.jdbc.sql("""
-					insert into webhook_events (id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp,
-					    content_hash, payload, schema_version, received_at, processed, processed_at, processing_error)
-					values %s
-					on conflict do nothing
-					returning id
-					""".formatted(rows.values())).params(rows.parameters()).query(UUID.class).list());
+		if (events.isEmpty()) {
+			return Set.of();
 		}
-		return inserted;
+		ColumnBatch batch = new ColumnBatch().column("id", Kind.UUID)
+			.column("app_id", Kind.UUID)
+			.column("claimed_app_id", Kind.TEXT)
+			.column("kind", Kind.TEXT)
+			.column("resource_id", Kind.BIGINT)
+			.column("state", Kind.TEXT)
+			.column("event_timestamp", Kind.BIGINT)
+			.column("content_hash", Kind.TEXT)
+			.column("payload", Kind.TEXT)
+			.column("schema_version", Kind.BIGINT)
+			.column("received_at", Kind.TIMESTAMP)
+			.column("processed", Kind.BOOLEAN)
+			.column("processing_error", Kind.TEXT);
+		for (StoredEvent event : events) {
+			batch.row()
+				.set("id", event.id())
+				.set("app_id", event.appId())
+				.set("claimed_app_id", event.claimedAppId())
+				.set("kind", event.kind())
+				.set("resource_id", event.resourceId())
+				.set("state", event.state())
+				.set("event_timestamp", event.eventTimestamp())
+				.set("content_hash", event.contentHash())
+				.set("payload", event.payload())
+				.set("schema_version", event.schemaVersion())
+				.set("received_at", event.receivedAt())
+				.set("processed", event.processed())
+				.set("processing_error", event.error());
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				insert into webhook_events (id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp,
+				    content_hash, payload, schema_version, received_at, processed, processed_at, processing_error)
+				select id, app_id, claimed_app_id, kind, resource_id, state, event_timestamp, content_hash, payload,
+				       schema_version, received_at, processed, case when processed then now() end, processing_error
+				from (%s) as events
+				on conflict do nothing
+				returning id
+				""".formatted(batch.select())).params(batch.parameters()).query(UUID.class).list());
 	}
 
 	/**
@@ -73,23 +81,26 @@ class WebhookEventRepository {
 		if (replays.isEmpty()) {
 			return;
 		}
+		ColumnBatch batch = new ColumnBatch().column("original_id", Kind.UUID)
+			.column("app_id", Kind.UUID)
+			.column("content_hash", Kind.TEXT);
+		replays.forEach((replay) -> batch.row()
+			.set("original_id", replay.original())
+			.set("app_id", replay.appId())
+			.set("content_hash", replay.contentHash()));
+		Map<String, Object> parameters = batch.parameters();
 		this.jdbc
 			.sql("""
 					update webhook_events original
 					set resolved_by = applied.id, resolved_at = now(), processed = true,
 					    processed_at = coalesce(original.processed_at, now())
-					from unnest(:originals, :appIds, :hashes) as replay (original_id, app_id, content_hash)
+					from (%s) as replay
 					join webhook_events applied on applied.app_id = replay.app_id and applied.content_hash = replay.content_hash
 					where original.id = replay.original_id and original.resolved_at is null and original.id <> applied.id
-					""")
-			.param("originals", replays.stream().map(Replay::original).toArray(UUID[]::new))
-			.param("appIds", replays.stream().map(Replay::appId).toArray(UUID[]::new))
-			.param("hashes", replays.stream().map(Replay::contentHash).toArray(String[]::new))
+					"""
+				.formatted(batch.select()))
+			.params(parameters)
 			.update();
-	}
-
-	private static SqlParameterValue nullable(@Nullable UUID appId) {
-		return new SqlParameterValue(Types.OTHER, appId);
 	}
 
 }

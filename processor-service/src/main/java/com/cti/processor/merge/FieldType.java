@@ -3,7 +3,6 @@ package com.cti.processor.merge;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +13,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.jdbc.core.SqlParameterValue;
-
 /**
  * How a merged field is read from a Dialpad payload, what counts as "no value" for it,
  * and how it is stored. Dialpad repeats every field on every event but leaves what it
@@ -25,45 +22,39 @@ import org.springframework.jdbc.core.SqlParameterValue;
 public enum FieldType {
 
 	/** A 64-bit id or number; sent as a JSON number or a string. */
-	LONG(Types.BIGINT),
+	LONG,
 
 	/** A duration or counter in milliseconds (may be a float); 0 means not known yet. */
-	MILLIS(Types.BIGINT),
+	MILLIS,
 
 	/** Milliseconds since the epoch, stored as timestamptz. */
-	TIMESTAMP(Types.TIMESTAMP_WITH_TIMEZONE),
+	TIMESTAMP,
 
-	TEXT(Types.VARCHAR),
+	TEXT,
 
-	DOUBLE(Types.DOUBLE),
+	DOUBLE,
 
 	/**
 	 * A flag that only ever becomes true (was_recorded, is_transferred): false counts as
 	 * no value, and the column is false until an event says true.
 	 */
-	FLAG(Types.BOOLEAN),
+	FLAG,
 
-	BOOLEAN(Types.BOOLEAN),
+	BOOLEAN,
 
 	/**
 	 * Any JSON (arrays, objects), stored as jsonb; empty arrays and objects count as no
 	 * value. Held in its canonical text form.
 	 */
-	JSON(Types.VARCHAR),
+	JSON,
 
 	/**
 	 * A list of texts (or one text), stored as text[]; an empty list counts as no value.
 	 */
-	TEXT_LIST(Types.ARRAY);
+	TEXT_LIST;
 
 	/** 9999-12-31T23:59:59.999Z: later times are nonsense (and beyond PostgreSQL). */
 	private static final long LATEST_TIMESTAMP = 253402300799999L;
-
-	private final int sqlType;
-
-	FieldType(int sqlType) {
-		this.sqlType = sqlType;
-	}
 
 	/** The value of a payload node, or null when the node holds no value. */
 	public @Nullable Object read(@Nullable JsonNode node) {
@@ -112,23 +103,6 @@ public enum FieldType {
 				yield texts.isEmpty() ? null : List.copyOf(texts);
 			}
 		};
-	}
-
-	/**
-	 * The JDBC parameter for a value of this type, typed even when null (so that the
-	 * driver need not ask the server).
-	 */
-	public Object parameter(@Nullable Object value) {
-		return switch (this) {
-			case FLAG -> Boolean.TRUE.equals(value);
-			case TEXT_LIST -> (value != null) ? ((List<?>) value).toArray(String[]::new) : new String[0];
-			default -> new SqlParameterValue(this.sqlType, value);
-		};
-	}
-
-	/** The SQL expression that takes a bound parameter into the column. */
-	public String placeholder(String parameterName) {
-		return (this == JSON) ? "cast(:" + parameterName + " as jsonb)" : ":" + parameterName;
 	}
 
 	private static @Nullable List<String> texts(JsonNode node) {

@@ -2,11 +2,13 @@ package com.cti.processor.messages;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.cti.processor.merge.ColumnBatch;
+import com.cti.processor.merge.ColumnBatch.Kind;
 import com.cti.processor.merge.MergeField;
 import com.cti.processor.merge.MergedRows;
-import com.cti.processor.merge.SqlRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,8 +20,6 @@ import org.springframework.stereotype.Repository;
 class MessageRepository {
 
 	private static final String FIELD_COLUMNS = MergedRows.columns(MessageFields.ALL);
-
-	private static final int PARAMETERS_PER_ROW = MessageFields.ALL.size() + 5;
 
 	private final JdbcClient jdbc;
 
@@ -42,29 +42,36 @@ class MessageRepository {
 			.list();
 	}
 
-	/** Inserts or replaces the given messages in multi-row statements. */
+	/** Inserts or replaces the given messages in one statement. */
 	void upsert(UUID appId, List<Message> messages) {
-		for (List<Message> chunk : SqlRows.chunks(messages, PARAMETERS_PER_ROW)) {
-			SqlRows rows = new SqlRows().shared("appId", appId);
-			for (Message message : chunk) {
-				rows.row().sql(":appId").value(message.messageId());
-				for (MergeField field : MessageFields.ALL) {
-					rows.field(field, message.value(field.column()));
-				}
-				rows.value(message.merged().eventTimestamp())
-					.json(MergedRows.timestampsJson(message.merged().timestamps()))
-					.json(message.merged().rawPayload());
-			}
-			this.jdbc.sql("""
-					insert into messages (app_id, message_id, %s, event_timestamp, field_timestamps, raw_payload)
-					values %s
-					on conflict (app_id, message_id) do update set %s, event_timestamp = excluded.event_timestamp,
-					    field_timestamps = excluded.field_timestamps, raw_payload = excluded.raw_payload,
-					    updated_at = now()
-					""".formatted(FIELD_COLUMNS, rows.values(), MergedRows.updates(MessageFields.ALL)))
-				.params(rows.parameters())
-				.update();
+		if (messages.isEmpty()) {
+			return;
 		}
+		ColumnBatch batch = new ColumnBatch().column("message_id", Kind.BIGINT);
+		MessageFields.ALL.forEach(batch::column);
+		batch.column("event_timestamp", Kind.BIGINT)
+			.column("field_timestamps", Kind.JSONB)
+			.column("raw_payload", Kind.JSONB);
+		for (Message message : messages) {
+			batch.row().set("message_id", message.messageId());
+			for (MergeField field : MessageFields.ALL) {
+				batch.set(field.column(), message.value(field.column()));
+			}
+			batch.set("event_timestamp", message.merged().eventTimestamp())
+				.set("field_timestamps", MergedRows.timestampsJson(message.merged().timestamps()))
+				.set("raw_payload", message.merged().rawPayload());
+		}
+		Map<String, Object> parameters = batch.parameters();
+		parameters.put("appId", appId);
+		this.jdbc.sql("""
+				insert into messages (app_id, %s)
+				select :appId, %s from (%s) as incoming
+				on conflict (app_id, message_id) do update set %s, event_timestamp = excluded.event_timestamp,
+				    field_timestamps = excluded.field_timestamps, raw_payload = excluded.raw_payload,
+				    updated_at = now()
+				""".formatted(batch.names(), batch.names(), batch.select(), MergedRows.updates(MessageFields.ALL)))
+			.params(parameters)
+			.update();
 	}
 
 }

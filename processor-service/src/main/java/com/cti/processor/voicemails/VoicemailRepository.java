@@ -1,11 +1,12 @@
 package com.cti.processor.voicemails;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import com.cti.processor.merge.ColumnBatch;
+import com.cti.processor.merge.ColumnBatch.Kind;
 import com.cti.processor.merge.MergedRows;
-import com.cti.processor.merge.SqlRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,12 +17,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VoicemailRepository {
 
-	private static final int PARAMETERS_PER_ROW = 16;
-
-	private static final String COLUMNS = """
-			recording_id, caller_number, contact_id, contact_name, target_id, target_type, target_name,
-			dialpad_user_id, link, duration_ms, transcription_text, created_at, event_timestamp, field_timestamps""";
-
 	private final JdbcClient jdbc;
 
 	VoicemailRepository(JdbcClient jdbc) {
@@ -29,50 +24,65 @@ public class VoicemailRepository {
 	}
 
 	/**
-	 * Inserts or updates the voicemails in multi-row statements.
+	 * Inserts or updates the voicemails in one statement.
 	 * @return the call ids of the voicemails that are new or differ from what was stored
 	 */
 	public List<Long> upsert(UUID appId, List<Voicemail> voicemails) {
-		List<Long> changed = new ArrayList<>();
-		for (List<Voicemail> chunk : SqlRows.chunks(voicemails, PARAMETERS_PER_ROW)) {
-			changed.addAll(upsertChunk(appId, chunk));
+		if (voicemails.isEmpty()) {
+			return List.of();
 		}
-		return changed;
-	}
-
-	private List<Long> upsertChunk(UUID appId, List<Voicemail> voicemails) {
-		SqlRows rows = new SqlRows().shared("appId", appId);
+		ColumnBatch batch = new ColumnBatch().column("call_id", Kind.BIGINT)
+			.column("recording_id", Kind.BIGINT)
+			.column("caller_number", Kind.TEXT)
+			.column("contact_id", Kind.BIGINT)
+			.column("contact_name", Kind.TEXT)
+			.column("target_id", Kind.BIGINT)
+			.column("target_type", Kind.TEXT)
+			.column("target_name", Kind.TEXT)
+			.column("dialpad_user_id", Kind.BIGINT)
+			.column("link", Kind.TEXT)
+			.column("duration_ms", Kind.BIGINT)
+			.column("transcription_text", Kind.TEXT)
+			.column("created_at", Kind.TIMESTAMP)
+			.column("event_timestamp", Kind.BIGINT)
+			.column("field_timestamps", Kind.JSONB);
 		for (Voicemail voicemail : voicemails) {
-			rows.row()
-				.sql(":appId")
-				.value(voicemail.callId())
-				.number(voicemail.recordingId())
-				.text(voicemail.callerNumber())
-				.number(voicemail.contactId())
-				.text(voicemail.contactName())
-				.number(voicemail.targetId())
-				.text(voicemail.targetType())
-				.text(voicemail.targetName())
-				.number(voicemail.dialpadUserId())
-				.text(voicemail.link())
-				.number(voicemail.durationMs())
-				.text(voicemail.transcriptionText())
-				.time(voicemail.createdAt())
-				.value(voicemail.eventTimestamp())
-				.json(MergedRows.timestampsJson(voicemail.fieldTimestamps()));
+			batch.row()
+				.set("call_id", voicemail.callId())
+				.set("recording_id", voicemail.recordingId())
+				.set("caller_number", voicemail.callerNumber())
+				.set("contact_id", voicemail.contactId())
+				.set("contact_name", voicemail.contactName())
+				.set("target_id", voicemail.targetId())
+				.set("target_type", voicemail.targetType())
+				.set("target_name", voicemail.targetName())
+				.set("dialpad_user_id", voicemail.dialpadUserId())
+				.set("link", voicemail.link())
+				.set("duration_ms", voicemail.durationMs())
+				.set("transcription_text", voicemail.transcriptionText())
+				.set("created_at", voicemail.createdAt())
+				.set("event_timestamp", voicemail.eventTimestamp())
+				.set("field_timestamps", MergedRows.timestampsJson(voicemail.fieldTimestamps()));
 		}
-		String excluded = COLUMNS.replaceAll("(\\w+)", "excluded.$1");
-		String current = COLUMNS.replaceAll("(\\w+)", "voicemails.$1");
-		return this.jdbc.sql("""
-				insert into voicemails (app_id, call_id, %s)
-				values %s
-				on conflict (app_id, call_id) do update set (%s) = (%s), updated_at = now()
-				where (%s) is distinct from (%s)
-				returning call_id
-				""".formatted(COLUMNS, rows.values(), COLUMNS, excluded, current, excluded))
-			.params(rows.parameters())
+		String columns = batch.names().replace("call_id, ", "");
+		Map<String, Object> parameters = batch.parameters();
+		parameters.put("appId", appId);
+		return this.jdbc
+			.sql("""
+					insert into voicemails (app_id, call_id, %s)
+					select :appId, call_id, %s from (%s) as incoming
+					on conflict (app_id, call_id) do update set (%s) = (%s), updated_at = now()
+					where (%s) is distinct from (%s)
+					returning call_id
+					""".formatted(columns, columns, batch.select(), columns, prefixed("excluded", columns),
+					columns.replaceAll("(\\w+)", "voicemails.$1"), prefixed("excluded", columns)))
+			.params(parameters)
 			.query(Long.class)
 			.list();
+	}
+
+	private static String prefixed(String table, String columns) {
+		return columns.replaceAll("(\\w+)", table + ".$1");
 	}
 
 }

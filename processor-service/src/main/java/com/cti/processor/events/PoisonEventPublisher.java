@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  * offsets committed.
  */
 @Component
-class DeadLetters {
+class PoisonEventPublisher {
 
 	private final DeadLetterPublishingRecoverer recoverer;
 
-	DeadLetters(@Qualifier("processorDeadLetterRecoverer") DeadLetterPublishingRecoverer recoverer) {
+	PoisonEventPublisher(@Qualifier("processorDeadLetterRecoverer") DeadLetterPublishingRecoverer recoverer) {
 		this.recoverer = recoverer;
 	}
 
