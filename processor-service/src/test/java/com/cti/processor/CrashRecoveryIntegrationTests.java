@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import com.cti.platform.TestPostgres;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +35,7 @@ class CrashRecoveryIntegrationTests {
 		String brokers = broker.getBrokersAsString();
 		String database = TestPostgres.newDatabase();
 		ProcessorInstance.migrate(database);
-		JdbcClient jdbc = JdbcClient
-			.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database, "postgres", ""));
+		JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), database, "postgres", ""));
 		TestData data = new TestData(jdbc);
 		UUID app = data.newApp();
 		TestEventSender sender = new TestEventSender(brokers);

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,8 +39,7 @@ class DatabaseOutageIntegrationTests {
 		ProcessorInstance.migrate(database);
 		EmbeddedKafkaKraftBroker broker = ProcessorInstance.broker();
 		String brokers = broker.getBrokersAsString();
-		JdbcClient jdbc = JdbcClient
-			.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database, "postgres", ""));
+		JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), database, "postgres", ""));
 		TestData data = new TestData(jdbc);
 		UUID app = data.newApp();
 		TestEventSender sender = new TestEventSender(brokers);

@@ -2,6 +2,7 @@ package com.cti.processor;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -219,7 +220,7 @@ class FixtureProjectionIntegrationTests {
 	@Test
 	void groupsLegsIntoOneConversationWhicheverLinkArrivesFirst() {
 		List<JsonNode> events = new ArrayList<>(Fixtures.events("call-answered-two-legs.json"));
-		java.util.Collections.reverse(events);
+		Collections.reverse(events);
 		this.sender.sendEvents(this.app.toString(), events);
 		// a third leg that only names the agent leg as its master, sent last
 		ObjectNode third = (ObjectNode) events.get(0).deepCopy();

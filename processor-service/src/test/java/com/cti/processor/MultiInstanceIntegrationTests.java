@@ -17,6 +17,7 @@ import com.cti.processor.rebuild.RebuildCommand;
 import com.cti.processor.rebuild.RebuildReport;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.postgresql.Driver;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,8 +43,7 @@ class MultiInstanceIntegrationTests {
 		String brokers = broker.getBrokersAsString();
 		String database = TestPostgres.newDatabase();
 		ProcessorInstance.migrate(database);
-		JdbcClient jdbc = JdbcClient
-			.create(new SimpleDriverDataSource(new org.postgresql.Driver(), database, "postgres", ""));
+		JdbcClient jdbc = JdbcClient.create(new SimpleDriverDataSource(new Driver(), database, "postgres", ""));
 		TestData data = new TestData(jdbc);
 		UUID app = data.newApp();
 		TestEventSender sender = new TestEventSender(brokers);

@@ -3,9 +3,11 @@ package com.cti.processor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.cti.model.DialpadEventReceived;
@@ -105,7 +107,7 @@ class PoisonEventIntegrationTests {
 				.stream()
 				.filter((record) -> new String(record.value(), StandardCharsets.UTF_8)
 					.contains(future.eventId().toString()))
-				.findFirst(), java.util.Optional::isPresent)
+				.findFirst(), Optional::isPresent)
 			.get();
 		assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
 			.contains("unsupported envelope schema version 2");
@@ -157,8 +159,8 @@ class PoisonEventIntegrationTests {
 		return await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.deadLetters.records()
 				.stream()
-				.filter((record) -> java.util.Arrays.equals(record.value(), value))
-				.findFirst(), java.util.Optional::isPresent)
+				.filter((record) -> Arrays.equals(record.value(), value))
+				.findFirst(), Optional::isPresent)
 			.get();
 	}
 

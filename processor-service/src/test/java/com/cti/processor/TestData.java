@@ -1,13 +1,17 @@
 package com.cti.processor;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PGobject;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +64,7 @@ public final class TestData {
 	public Map<Object, Map<String, Object>> comparable(String table, String idColumn, UUID appId) {
 		Map<Object, Map<String, Object>> rows = new LinkedHashMap<>();
 		rows(table, idColumn, appId).forEach((id, row) -> {
-			Map<String, Object> values = new java.util.TreeMap<>();
+			Map<String, Object> values = new TreeMap<>();
 			row.forEach((column, value) -> {
 				if (!List.of("app_id", "updated_at").contains(column)
 						&& !("calls".equals(table) && "created_at".equals(column))) {
@@ -74,14 +78,14 @@ public final class TestData {
 
 	private static @Nullable Object comparableValue(@Nullable Object value) {
 		try {
-			if (value instanceof java.sql.Array array) {
+			if (value instanceof Array array) {
 				return List.of((Object[]) array.getArray());
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		if (value instanceof org.postgresql.util.PGobject json) {
+		if (value instanceof PGobject json) {
 			return json.getValue();
 		}
 		return value;
@@ -119,7 +123,7 @@ public final class TestData {
 	}
 
 	static List<String> texts(Map<String, Object> row, String column) throws Exception {
-		return List.of((String[]) ((java.sql.Array) row.get(column)).getArray());
+		return List.of((String[]) ((Array) row.get(column)).getArray());
 	}
 
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.cti.processor.merge.MergeField;
-import com.cti.processor.merge.MergedRows;
 import com.cti.processor.merge.ColumnBatch;
 import com.cti.processor.merge.ColumnBatch.Kind;
+import com.cti.processor.merge.MergeField;
+import com.cti.processor.merge.MergedRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,6 @@
 package com.cti.processor.events;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,8 +30,8 @@ record IncomingEvent(DialpadEventReceived envelope, @Nullable UUID replayOf) {
 		if (this.replayOf == null) {
 			return this.envelope.eventId();
 		}
-		return UUID.nameUUIDFromBytes(("replay:" + this.replayOf + ":" + this.envelope.eventId())
-			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return UUID.nameUUIDFromBytes(
+				("replay:" + this.replayOf + ":" + this.envelope.eventId()).getBytes(StandardCharsets.UTF_8));
 	}
 
 }
