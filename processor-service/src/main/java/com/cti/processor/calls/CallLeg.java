@@ -3,6 +3,7 @@ package com.cti.processor.calls;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +59,10 @@ final class CallLeg {
 
 	private boolean changedOutsideMerge;
 
+	private boolean stored;
+
+	private boolean linksChanged;
+
 	CallLeg(UUID appId, long callId) {
 		this(appId, callId, new MergedValues(), callId);
 	}
@@ -74,16 +79,27 @@ final class CallLeg {
 			long conversationId) {
 		CallLeg leg = new CallLeg(appId, callId, merged, conversationId);
 		statesSeen.forEach(leg.statesSeen::add);
+		leg.stored = true;
 		return leg;
 	}
 
 	/** Merges one call event into this leg. */
 	void apply(JsonNode payload, String rawJson) {
+		List<Long> links = linkedCallIds().toList();
 		this.merged.apply(CallFields.ALL, payload, rawJson);
+		this.linksChanged |= !links.equals(linkedCallIds().toList());
 		JsonNode state = payload.get("state");
 		if (state != null && state.isString() && !state.asString().isBlank() && this.statesSeen.add(state.asString())) {
 			this.changedOutsideMerge = true;
 		}
+	}
+
+	/**
+	 * Whether the leg may join another conversation: it is new, or it points at other
+	 * legs than before.
+	 */
+	boolean mayRelink() {
+		return !this.stored || this.linksChanged;
 	}
 
 	/** Whether anything of the leg changed since it was created or restored. */

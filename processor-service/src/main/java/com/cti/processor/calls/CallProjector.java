@@ -62,9 +62,15 @@ public class CallProjector {
 	/**
 	 * Legs that point at each other (master, entry point, operator) form one
 	 * conversation, whose id is the smallest call id in the group: the same whichever leg
-	 * arrives first.
+	 * arrives first. Only a new leg, or one whose links changed, can join legs into a
+	 * conversation; without one in the batch there is nothing to look up.
 	 */
 	private List<ConversationLink> assignConversations(UUID appId, Map<Long, CallLeg> legs) {
+		if (legs.values().stream().noneMatch(CallLeg::mayRelink)) {
+			// every leg is stored with the same links: their conversations already
+			// account for them
+			return List.of();
+		}
 		Set<Long> ids = new HashSet<>(legs.keySet());
 		legs.values().forEach((leg) -> leg.linkedCallIds().forEach(ids::add));
 		Map<Long, ConversationLink> stored = new HashMap<>();

@@ -27,6 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ProcessorProperties(@DefaultValue("cti-processor") @NotBlank String groupId,
 		@DefaultValue("true") boolean consume, @DefaultValue("1") @Min(1) int concurrency,
-		@DefaultValue("500") @Min(1) int maxPollRecords, @DefaultValue("200ms") @NotNull Duration retryInitialInterval,
+		@DefaultValue("1000") @Min(1) int maxPollRecords, @DefaultValue("200ms") @NotNull Duration retryInitialInterval,
 		@DefaultValue("10s") @NotNull Duration retryMaxInterval) {
 }
