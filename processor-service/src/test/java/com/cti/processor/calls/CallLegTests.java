@@ -1,7 +1,5 @@
 package com.cti.processor.calls;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import com.cti.processor.Fixtures;
 import com.cti.processor.merge.MergeField;
 import com.cti.processor.voicemails.Voicemail;
 import org.junit.jupiter.api.Test;
@@ -184,11 +183,8 @@ class CallLegTests {
 	}
 
 	@Test
-	void mergesTheFixtureLegsToTheSameValuesInAnyOrder() throws Exception {
-		List<JsonNode> events = new ArrayList<>();
-		json.readTree(Files.readString(Path.of("../../shared/fixtures/call-answered-two-legs.json")))
-			.get("events")
-			.forEach(events::add);
+	void mergesTheFixtureLegsToTheSameValuesInAnyOrder() {
+		List<JsonNode> events = Fixtures.events("call-answered-two-legs.json");
 		CallLeg expected = merge(events);
 		Random random = new Random(42);
 		for (int round = 0; round < 50; round++) {
@@ -209,11 +205,8 @@ class CallLegTests {
 	}
 
 	@Test
-	void derivesTheVoicemailFromTheLegWhateverTheOrder() throws Exception {
-		List<JsonNode> events = new ArrayList<>();
-		json.readTree(Files.readString(Path.of("../../shared/fixtures/call-voicemail.json")))
-			.get("events")
-			.forEach(events::add);
+	void derivesTheVoicemailFromTheLegWhateverTheOrder() {
+		List<JsonNode> events = Fixtures.events("call-voicemail.json");
 		Random random = new Random(3);
 		for (int round = 0; round < 20; round++) {
 			List<JsonNode> shuffled = new ArrayList<>(events);

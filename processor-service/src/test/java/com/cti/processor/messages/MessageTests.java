@@ -1,13 +1,12 @@
 package com.cti.processor.messages;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import com.cti.processor.Fixtures;
 import com.cti.processor.merge.MergeField;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -72,9 +71,8 @@ class MessageTests {
 	}
 
 	@Test
-	void mergesTheFixtureToTheSameValuesInAnyOrder() throws Exception {
-		List<JsonNode> events = new ArrayList<>();
-		json.readTree(Files.readString(Path.of("../../shared/fixtures/sms.json"))).get("events").forEach(events::add);
+	void mergesTheFixtureToTheSameValuesInAnyOrder() {
+		List<JsonNode> events = Fixtures.events("sms.json");
 		Message expected = merge(events);
 		Random random = new Random(7);
 		for (int round = 0; round < 50; round++) {
