@@ -69,7 +69,7 @@ public final class BenchMain {
 				? "QUICK run (smaller sizes, short measurements: a smoke test, not comparable with full runs)"
 				: "full run", date, GitInfo.describe(this.options.repository()), MachineInfo.current());
 		describeSettings(report);
-		String loadBefore = MachineLoad.describe();
+		MachineLoad machineLoad = MachineLoad.watch();
 		Path runDirectory = this.options.repository()
 			.resolve("infra/bench/target/runs")
 			.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(date));
@@ -92,8 +92,12 @@ public final class BenchMain {
 		if (this.options.runs(Section.FOOTPRINT)) {
 			report.add(FootprintSection.standalone(this.options.repository(), runDirectory.resolve("standalone")));
 		}
-		report.setting("Machine load", "before the run: " + loadBefore + "; after: " + MachineLoad.describe()
-				+ " (anything else busy on the machine is measured too)");
+		machineLoad.close();
+		report.setting("Machine load", machineLoad.describe());
+		if (machineLoad.disturbed()) {
+			report.warning("NOT REPRESENTATIVE: other builds or test JVMs ran on this machine during the run, so it "
+					+ "measured them as much as the system (see Machine load below).");
+		}
 		String markdown = report.toMarkdown();
 		System.out.println();
 		System.out.println(markdown);

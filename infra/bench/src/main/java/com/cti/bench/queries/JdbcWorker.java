@@ -75,8 +75,12 @@ final class JdbcWorker implements Worker<List<CapturedStatement>> {
 		}
 	}
 
+	/** Kept open from one run to the next: {@link #disconnect()} closes it. */
 	@Override
 	public void close() {
+	}
+
+	void disconnect() {
 		try {
 			this.connection.close();
 		}

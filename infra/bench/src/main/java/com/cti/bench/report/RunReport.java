@@ -36,6 +36,8 @@ public final class RunReport {
 
 	private final List<String> notes = new ArrayList<>();
 
+	private final List<String> warnings = new ArrayList<>();
+
 	public RunReport(String mode, Instant date, String commit, MachineInfo machine) {
 		this.mode = mode;
 		this.date = date;
@@ -51,6 +53,11 @@ public final class RunReport {
 		this.rows.addAll(section.rows());
 		this.ledgers.addAll(section.ledgers());
 		this.notes.addAll(section.notes());
+	}
+
+	/** A warning shown in bold under the run's title. */
+	public void warning(String warning) {
+		this.warnings.add(warning);
 	}
 
 	public void note(String note) {
@@ -75,6 +82,7 @@ public final class RunReport {
 			.append(" · commit ")
 			.append(this.commit)
 			.append("\n\n");
+		this.warnings.forEach((warning) -> md.append("**").append(warning).append("**\n\n"));
 		if (isVoid()) {
 			md.append("**VOID: a ledger did not balance (see below), so these figures are not results.**\n\n");
 		}

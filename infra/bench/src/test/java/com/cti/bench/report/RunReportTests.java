@@ -26,6 +26,13 @@ class RunReportTests {
 	}
 
 	@Test
+	void showsWarningsUnderTheTitle() {
+		RunReport report = report(true);
+		report.warning("NOT REPRESENTATIVE: busy");
+		assertThat(report.toMarkdown()).contains("abc1234\n\n**NOT REPRESENTATIVE: busy**\n\nLedger: balanced");
+	}
+
+	@Test
 	void aRunWhoseLedgerDoesNotBalanceIsVoid() {
 		String markdown = report(false).toMarkdown();
 		assertThat(markdown).contains("**VOID: a ledger did not balance")
