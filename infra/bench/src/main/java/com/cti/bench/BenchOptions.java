@@ -40,8 +40,8 @@ public record BenchOptions(boolean quick, Set<Section> sections, Duration durati
 		Duration p99Limit, int connections, List<String> serviceJvmOptions, Map<String, String> serviceEnvironment,
 		@Nullable Path output, boolean keepData, @Nullable Path fixtures, Path repository) {
 
-	static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=70",
-			"-XX:+ExitOnOutOfMemoryError");
+	static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=35",
+			"-XX:+UseSerialGC", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
 	static final String USAGE = """
 			usage: ./cti bench [options]
@@ -62,8 +62,9 @@ public record BenchOptions(boolean quick, Set<Section> sections, Duration durati
 			                           under the API's default rate limit of 20 requests/s per key)
 			  --p99-limit MS           ingest p99 limit of the rate search (default 25)
 			  --connections N          load-generator connections for ingest (default 64)
-			  --service-jvm-opts "..." JVM options of each service (default: a 512 MB container's share,
-			                           -XX:MaxRAM=512m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError)
+			  --service-jvm-opts "..." JVM options of each service (default: the Docker image's
+			                           JAVA_TOOL_OPTIONS in a 512 MB container: -XX:MaxRAM=512m
+			                           -XX:MaxRAMPercentage=35 -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError)
 			  --service-env NAME=VALUE an extra environment variable for every service (repeatable)
 			  --output FILE            where the run is written (default BENCHMARKS.md)
 			  --no-write               print the table only
