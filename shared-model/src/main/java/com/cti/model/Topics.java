@@ -17,6 +17,19 @@ public final class Topics {
 	 */
 	public static final String WEBHOOK_SECRETS = "cti.webhook-secrets";
 
+	/**
+	 * Commands about one app ({@link AppPurgeRequested}), keyed by app id: written by the
+	 * admin service, read by the processor.
+	 */
+	public static final String APP_COMMANDS = "cti.app-commands";
+
+	/**
+	 * The status of each ingest instance ({@link IngestStatus}), compacted and keyed by
+	 * instance id, one partition: written by every ingest instance, read by the admin
+	 * service. A tombstone means the instance stopped cleanly.
+	 */
+	public static final String INGEST_STATUS = "cti.ingest-status";
+
 	private Topics() {
 	}
 

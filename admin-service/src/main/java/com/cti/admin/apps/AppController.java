@@ -1,5 +1,6 @@
 package com.cti.admin.apps;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -66,21 +68,30 @@ class AppController {
 	}
 
 	/**
-	 * Disables the app and revokes every key; its data is kept. Purging the data is not
-	 * available: it belongs to the processor's tables.
+	 * Disables the app and revokes every key; its data is kept unless {@code purge=true}:
+	 * then the processor deletes it (202 Accepted: {@code GET} shows {@code purged_at}
+	 * once it has).
 	 */
 	@DeleteMapping("/internal/apps/{appId}")
-	AppDeleted delete(@PathVariable UUID appId, @RequestParam(defaultValue = "false") boolean purge,
+	ResponseEntity<?> delete(@PathVariable UUID appId, @RequestParam(defaultValue = "false") boolean purge,
 			HttpServletRequest request) {
 		if (purge) {
-			throw AdminProblems.of(HttpStatus.NOT_IMPLEMENTED, "purge-not-available", "Purge is not available",
-					"Purging an app's data is not available yet; nothing was changed. DELETE without purge disables"
-							+ " the app and revokes its keys, and keeps its data.");
+			return ResponseEntity.status(HttpStatus.ACCEPTED).body(purge(appId, Actor.of(request)));
 		}
 		List<UUID> revoked = this.appService.delete(appId, Actor.of(request));
-		return new AppDeleted(true, appId, revoked.size(),
+		return ResponseEntity.ok(new AppDeleted(true, appId, revoked.size(),
 				"App disabled and its keys revoked; its data is kept. PATCH {\"enabled\": true} and issue a new key"
-						+ " to use it again.");
+						+ " to use it again."));
+	}
+
+	private AppPurgeAccepted purge(UUID appId, Actor actor) {
+		AppService.PurgeRequested purge = this.appService.purge(appId, actor);
+		AppView app = purge.app();
+		String message = (app.purgedAt() != null) ? "The app's data was purged at " + app.purgedAt() + "."
+				: "App disabled and its keys revoked; its data is being purged (requested at " + app.purgeRequestedAt()
+						+ "). GET the app: purged_at is set once it is done.";
+		return new AppPurgeAccepted(true, appId, purge.revokedKeys(), app.purgeRequestedAt(), app.purgedAt(), message,
+				app);
 	}
 
 	/** The request to create an app. */
@@ -95,6 +106,11 @@ class AppController {
 	record UpdateApp(
 			@Nullable @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
 			@Nullable Boolean enabled) {
+	}
+
+	/** The answer to a delete with purge. */
+	record AppPurgeAccepted(boolean success, UUID appId, int revokedKeys, @Nullable Instant purgeRequestedAt,
+			@Nullable Instant purgedAt, String message, AppView app) {
 	}
 
 	/** The answer to a delete. */

@@ -2,6 +2,7 @@ package com.cti.admin.apps;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class AppQueries {
 
 	private static final String SELECT = """
-			select a.id, a.name, a.enabled, a.created_at, a.updated_at, a.disabled_at,
+			select a.id, a.name, a.enabled, a.created_at, a.updated_at, a.disabled_at, a.purge_requested_at, a.purged_at,
 			       (select count(*) from api_keys k where k.app_id = a.id and k.revoked_at is null
 			          and (k.expires_at is null or k.expires_at > now())) as live_keys
 			from apps a
@@ -57,11 +58,15 @@ public class AppQueries {
 	}
 
 	private static AppView view(ResultSet rs, int row) throws SQLException {
-		OffsetDateTime disabledAt = rs.getObject("disabled_at", OffsetDateTime.class);
 		return new AppView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getBoolean("enabled"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
-				(disabledAt != null) ? disabledAt.toInstant() : null, rs.getInt("live_keys"));
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), instant(rs, "disabled_at"),
+				rs.getInt("live_keys"), instant(rs, "purge_requested_at"), instant(rs, "purged_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.cti.admin.apps;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +37,34 @@ class AppRepository {
 			.param("id", appId)
 			.query(Boolean.class)
 			.optional();
+	}
+
+	/**
+	 * Records that the app's data is to be purged (the first request's time stays) and
+	 * returns that time.
+	 */
+	Instant requestPurge(UUID appId) {
+		return this.jdbc.sql("""
+				update apps set purge_requested_at = coalesce(purge_requested_at, now()), updated_at = now()
+				where id = :id
+				returning purge_requested_at
+				""").param("id", appId).query(OffsetDateTime.class).single().toInstant();
+	}
+
+	/** Whether the processor has purged the app's data. */
+	boolean isPurged(UUID appId) {
+		return this.jdbc.sql("select purged_at is not null from apps where id = :id")
+			.param("id", appId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether a purge of the app's data was requested. */
+	boolean isPurgeRequested(UUID appId) {
+		return this.jdbc.sql("select purge_requested_at is not null from apps where id = :id")
+			.param("id", appId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	void rename(UUID appId, String name) {

@@ -1,5 +1,6 @@
 package com.cti.admin.apps;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import com.cti.admin.apikeys.ApiKeyRepository;
 import com.cti.admin.apikeys.ApiKeyRepository.IssuedKey;
 import com.cti.admin.audit.Actor;
 import com.cti.admin.audit.AuditLog;
+import com.cti.model.AppPurgeRequested;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -29,11 +31,15 @@ class AppService {
 
 	private final AppQueries queries;
 
-	AppService(AppRepository apps, ApiKeyRepository apiKeys, AuditLog auditLog, AppQueries queries) {
+	private final AppPurgePublisher purgePublisher;
+
+	AppService(AppRepository apps, ApiKeyRepository apiKeys, AuditLog auditLog, AppQueries queries,
+			AppPurgePublisher purgePublisher) {
 		this.apps = apps;
 		this.apiKeys = apiKeys;
 		this.auditLog = auditLog;
 		this.queries = queries;
+		this.purgePublisher = purgePublisher;
 	}
 
 	AppView get(UUID appId) {
@@ -61,6 +67,10 @@ class AppService {
 			this.apps.rename(appId, name);
 			this.auditLog.record(appId, null, "app_renamed", actor, Map.of("name", name));
 		}
+		if (Boolean.TRUE.equals(enabled) && this.apps.isPurgeRequested(appId)) {
+			throw AdminProblems.conflict("app-purged", "App purged", "The data of app " + appId
+					+ " was purged (or is being purged): it cannot be enabled again." + " Create a new app instead.");
+		}
 		if (enabled != null && this.apps.setEnabled(appId, enabled)) {
 			this.auditLog.record(appId, null, enabled ? "app_enabled" : "app_disabled", actor, Map.of());
 		}
@@ -75,6 +85,31 @@ class AppService {
 		List<UUID> revoked = this.apiKeys.revokeAll(appId, actor, "app_deleted");
 		this.auditLog.record(appId, null, "app_deleted", actor, Map.of("revoked_keys", revoked.size()));
 		return revoked;
+	}
+
+	/**
+	 * Deletes the app as {@link #delete} does and has its data purged: records the
+	 * request, then hands it to the processor through Kafka before the transaction
+	 * commits, so that when Kafka does not take it nothing changes (a 503 problem). The
+	 * processor waits for this transaction (it updates the same row) and purges only when
+	 * the request was committed. Repeating it is safe: an app already purged is left as
+	 * it is, a request not yet carried out is sent again.
+	 */
+	@Transactional
+	PurgeRequested purge(UUID appId, Actor actor) {
+		List<UUID> revoked = delete(appId, actor);
+		if (this.apps.isPurged(appId)) {
+			return new PurgeRequested(revoked.size(), this.queries.get(appId));
+		}
+		Instant requestedAt = this.apps.requestPurge(appId);
+		this.auditLog.record(appId, null, "app_purge_requested", actor,
+				Map.of("purge_requested_at", requestedAt.toString()));
+		this.purgePublisher.publish(new AppPurgeRequested(appId.toString(), requestedAt, actor.name()));
+		return new PurgeRequested(revoked.size(), this.queries.get(appId));
+	}
+
+	/** The answer to a purge: the keys it revoked now, and the app's state. */
+	record PurgeRequested(int revokedKeys, AppView app) {
 	}
 
 	record CreatedApp(UUID appId, UUID keyId, String apiKey) {

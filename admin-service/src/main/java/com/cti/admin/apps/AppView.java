@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it last changed
  * @param disabledAt when it was disabled
  * @param liveKeys how many of its keys work now (active or in a rotation's grace period)
+ * @param purgeRequestedAt when an operator asked for its data to be purged: from then on
+ * its events are dropped
+ * @param purgedAt when the processor deleted its data, null until it has
  */
 public record AppView(UUID appId, String name, boolean enabled, Instant createdAt, Instant updatedAt,
-		@Nullable Instant disabledAt, int liveKeys) {
+		@Nullable Instant disabledAt, int liveKeys, @Nullable Instant purgeRequestedAt, @Nullable Instant purgedAt) {
 }

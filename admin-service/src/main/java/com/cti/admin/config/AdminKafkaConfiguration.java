@@ -50,4 +50,24 @@ class AdminKafkaConfiguration {
 			.build();
 	}
 
+	/** Purge commands for the processor; declared by the processor too, alike. */
+	@Bean
+	NewTopic adminAppCommandsTopic() {
+		return TopicBuilder.name(Topics.APP_COMMANDS).partitions(1).build();
+	}
+
+	/**
+	 * The ingest instances' status reports, read by the pipeline status; declared by the
+	 * ingest service too, alike. Compacted in segments of an hour so that the reports of
+	 * every ten seconds do not pile up for a week before compaction.
+	 */
+	@Bean
+	NewTopic adminIngestStatusTopic() {
+		return TopicBuilder.name(Topics.INGEST_STATUS)
+			.partitions(1)
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
+			.build();
+	}
+
 }

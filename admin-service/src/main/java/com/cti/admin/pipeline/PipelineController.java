@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /internal/pipeline}: consumer lag, events waiting for an admin, latest event
- * per app.
+ * per app, the ingest instances' spools.
  */
 @RestController
 class PipelineController {

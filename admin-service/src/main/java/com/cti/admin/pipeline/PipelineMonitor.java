@@ -1,12 +1,10 @@
 package com.cti.admin.pipeline;
 
-import com.cti.admin.pipeline.PipelineStatus.IngestSpool;
-
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the pipeline status together from Kafka (consumer lag) and the database (events
- * waiting for an admin, latest event per app).
+ * Puts the pipeline status together from Kafka (consumer lag, the ingest instances'
+ * reports) and the database (events waiting for an admin, latest event per app).
  */
 @Component
 class PipelineMonitor {
@@ -15,14 +13,17 @@ class PipelineMonitor {
 
 	private final PipelineEventQueries eventQueries;
 
-	PipelineMonitor(ConsumerLagReader lagReader, PipelineEventQueries eventQueries) {
+	private final IngestStatusReader ingestReader;
+
+	PipelineMonitor(ConsumerLagReader lagReader, PipelineEventQueries eventQueries, IngestStatusReader ingestReader) {
 		this.lagReader = lagReader;
 		this.eventQueries = eventQueries;
+		this.ingestReader = ingestReader;
 	}
 
 	PipelineStatus status() {
 		return new PipelineStatus(this.lagReader.read(), this.eventQueries.unattributed(), this.eventQueries.failed(),
-				this.eventQueries.lastEventPerApp(), IngestSpool.NOT_VISIBLE);
+				this.eventQueries.lastEventPerApp(), this.ingestReader.read());
 	}
 
 }

@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param unattributedEvents events without an app, waiting for an admin
  * @param failedEvents events the processor could not apply
  * @param apps each app's latest event
- * @param ingestSpool the ingest service's spool, which is not visible from here
+ * @param ingest the ingest instances and their spools
  */
 record PipelineStatus(ConsumerLag consumer, long unattributedEvents, long failedEvents, List<AppActivity> apps,
-		IngestSpool ingestSpool) {
+		IngestInstances ingest) {
 
 	/**
 	 * One app's latest event.
@@ -30,18 +30,34 @@ record PipelineStatus(ConsumerLag consumer, long unattributedEvents, long failed
 	}
 
 	/**
-	 * The ingest spool: events that ingest accepted while Kafka was away, on its own
-	 * disk.
+	 * The ingest instances, as their latest reports on the ingest status topic say.
 	 *
-	 * @param visible always false: the admin service cannot see it
-	 * @param note where to look instead
+	 * @param available false when the topic could not be read (then {@code error} says
+	 * why)
+	 * @param error why the instances are unknown
+	 * @param instances every instance that reported and has not stopped cleanly
+	 * @param spoolDepthTotal the events waiting in every instance's spool, stale ones
+	 * included (a crashed instance's spool keeps its events until it starts again)
 	 */
-	record IngestSpool(boolean visible, String note) {
+	record IngestInstances(boolean available, @Nullable String error, List<IngestInstance> instances,
+			long spoolDepthTotal) {
 
-		static final IngestSpool NOT_VISIBLE = new IngestSpool(false,
-				"The ingest spool lives on each ingest instance's disk and is not visible from the admin service;"
-						+ " see the ingest service's health and metrics.");
+		static IngestInstances unavailable(String error) {
+			return new IngestInstances(false, error, List.of(), 0);
+		}
 
+	}
+
+	/**
+	 * One ingest instance's latest report.
+	 *
+	 * @param instanceId its id ({@code INGEST_INSTANCE_ID})
+	 * @param spoolDepth events accepted but not yet forwarded to Kafka
+	 * @param spoolBytes the disk its spool takes
+	 * @param reportedAt when it reported
+	 * @param stale true when it has missed three reports: what it said may be out of date
+	 */
+	record IngestInstance(String instanceId, long spoolDepth, long spoolBytes, Instant reportedAt, boolean stale) {
 	}
 
 }

@@ -68,6 +68,8 @@ class ReplayWithoutKafkaIntegrationTests {
 		assertThat(response.json().path("consumer").path("available").asBoolean()).isFalse();
 		assertThat(response.json().path("consumer").path("error").asString()).isNotBlank();
 		assertThat(response.json().path("unattributed_events").isNumber()).isTrue();
+		assertThat(response.json().path("ingest").path("available").asBoolean()).isFalse();
+		assertThat(response.json().path("ingest").path("error").asString()).isNotBlank();
 	}
 
 }

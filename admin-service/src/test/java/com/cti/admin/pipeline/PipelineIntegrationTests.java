@@ -1,8 +1,10 @@
 package com.cti.admin.pipeline;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminApi.Response;
 import com.cti.admin.support.AdminIntegrationTest;
+import com.cti.model.IngestStatus;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,11 +107,54 @@ class PipelineIntegrationTests {
 	}
 
 	@Test
-	void saysTheIngestSpoolIsNotVisibleHere() {
-		JsonNode spool = api().get("/internal/pipeline").json().path("ingest_spool");
+	void showsEachIngestInstancesLatestReportAndWhichAreStale() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Duration interval = Duration.ofSeconds(10);
+		try (var producer = new KafkaProducer<String, Object>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
+						ProducerConfig.ACKS_CONFIG, "all"),
+				new StringSerializer(), new JacksonJsonSerializer<>().noTypeInfo())) {
+			report(producer, new IngestStatus("a-" + run, 99, 9999, now.minusSeconds(5), interval));
+			report(producer, new IngestStatus("a-" + run, 7, 700, now, interval));
+			report(producer, new IngestStatus("b-" + run, 3, 300, now.minusSeconds(31), interval));
+			report(producer, new IngestStatus("c-" + run, 5, 500, now, interval));
+			producer.send(new ProducerRecord<>(Topics.INGEST_STATUS, "c-" + run, null)).get();
+			producer.send(new ProducerRecord<>(Topics.INGEST_STATUS, "d-" + run, "not json")).get();
+		}
 
-		assertThat(spool.path("visible").asBoolean()).isFalse();
-		assertThat(spool.path("note").asString()).contains("not visible");
+		JsonNode ingest = api().get("/internal/pipeline").json().path("ingest");
+
+		assertThat(ingest.path("available").asBoolean()).isTrue();
+		JsonNode fresh = instance(ingest, "a-" + run);
+		assertThat(fresh.path("spool_depth").asLong()).isEqualTo(7);
+		assertThat(fresh.path("spool_bytes").asLong()).isEqualTo(700);
+		assertThat(fresh.path("reported_at").asString()).isEqualTo(now.toString());
+		assertThat(fresh.path("stale").asBoolean()).isFalse();
+		JsonNode stale = instance(ingest, "b-" + run);
+		assertThat(stale.path("spool_depth").asLong()).isEqualTo(3);
+		assertThat(stale.path("stale").asBoolean()).isTrue();
+		List<String> ids = new ArrayList<>();
+		long sum = 0;
+		for (JsonNode instance : ingest.path("instances")) {
+			ids.add(instance.path("instance_id").asString());
+			sum += instance.path("spool_depth").asLong();
+		}
+		assertThat(ids).doesNotContain("c-" + run, "d-" + run);
+		assertThat(ingest.path("spool_depth_total").asLong()).isEqualTo(sum).isGreaterThanOrEqualTo(10);
+	}
+
+	private static void report(KafkaProducer<String, Object> producer, IngestStatus status) throws Exception {
+		producer.send(new ProducerRecord<>(Topics.INGEST_STATUS, status.instanceId(), status)).get();
+	}
+
+	private static JsonNode instance(JsonNode ingest, String instanceId) {
+		for (JsonNode instance : ingest.path("instances")) {
+			if (instance.path("instance_id").asString().equals(instanceId)) {
+				return instance;
+			}
+		}
+		throw new AssertionError("no instance " + instanceId + " in " + ingest);
 	}
 
 	@Test

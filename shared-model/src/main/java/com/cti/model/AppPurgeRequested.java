@@ -1,0 +1,24 @@
+package com.cti.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A command from the admin service to the processor: delete every row of the app's data
+ * (raw event log, projections, change feed). Published on {@link Topics#APP_COMMANDS},
+ * keyed by app id. The processor acts on it only when {@code apps.purge_requested_at} is
+ * set, so a command whose request was not committed changes nothing.
+ *
+ * @param appId the app, in the form the event envelope uses (a UUID as text)
+ * @param requestedAt when the admin service recorded the request
+ * @param requestedBy who asked (the admin API's actor)
+ */
+public record AppPurgeRequested(String appId, Instant requestedAt, String requestedBy) {
+
+	public AppPurgeRequested {
+		Objects.requireNonNull(appId, "appId");
+		Objects.requireNonNull(requestedAt, "requestedAt");
+		Objects.requireNonNull(requestedBy, "requestedBy");
+	}
+
+}
