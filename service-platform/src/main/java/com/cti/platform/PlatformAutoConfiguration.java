@@ -12,11 +12,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.PropertyNamingStrategies;
 
 /**
- * Adds {@code GET /health}, the Kafka health indicator and the API's JSON conventions
- * (snake_case field names) to every CTI service.
+ * Adds {@code GET /health}, the Kafka health indicator, the API's JSON conventions
+ * (snake_case field names) and ProblemDetail bodies for unknown paths and methods to
+ * every CTI service.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
-@Import(HealthController.class)
+@Import({ HealthController.class, FallbackProblemHandler.class })
 public class PlatformAutoConfiguration {
 
 	@Bean

@@ -1,0 +1,18 @@
+package com.cti.platform;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers the errors that no service's own handler takes, such as an unknown path (404)
+ * or a method the path does not allow (405), with a ProblemDetail like every other error
+ * of the API, instead of the framework's default error body. Each service's handler is
+ * scoped to its own controllers and goes first; this one comes last.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class FallbackProblemHandler extends ResponseEntityExceptionHandler {
+
+}
