@@ -63,6 +63,18 @@ class AppDirectory {
 				: byClaim.getOrDefault(claimed, Optional.empty());
 	}
 
+	/** The apps among these whose data is purged or being purged, in one query. */
+	Set<UUID> purged(Collection<UUID> appIds) {
+		if (appIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(
+				this.jdbc.sql("select id from apps where id = any(:ids) and purge_requested_at is not null")
+					.param("ids", appIds.toArray(UUID[]::new))
+					.query(UUID.class)
+					.list());
+	}
+
 	private Optional<UUID> onlyApp() {
 		List<UUID> apps = this.jdbc.sql("select id from apps limit 2").query(UUID.class).list();
 		return (apps.size() == 1) ? Optional.of(apps.get(0)) : Optional.empty();

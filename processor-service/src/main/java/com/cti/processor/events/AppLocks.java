@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Without it, two instances projecting two legs of one conversation at once could each
  * miss the other's uncommitted leg and leave them in two conversations. It also makes an
- * app's {@code change_events} ids grow in commit order.
+ * app's {@code change_events} ids grow in commit order, and a purge of an app waits for
+ * the batch of its events being applied.
  */
 @Component
-class AppLocks {
+public class AppLocks {
 
 	/** The advisory lock namespace of the processor ("CTI"). */
 	private static final int NAMESPACE = 0x435449;
@@ -29,7 +30,7 @@ class AppLocks {
 	}
 
 	/** Locks the apps until the current transaction ends. */
-	void lock(Collection<UUID> appIds) {
+	public void lock(Collection<UUID> appIds) {
 		appIds.stream()
 			.distinct()
 			.sorted()

@@ -14,11 +14,14 @@ import com.cti.model.EventKind;
 import com.cti.processor.changes.ChangeEventRepository;
 import com.cti.processor.events.Projections.ProjectableEvent;
 import com.cti.processor.merge.CanonicalJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EventBatchService {
+
+	private static final LogAccessor logger = new LogAccessor(EventBatchService.class);
 
 	private final WebhookEventRepository eventRepository;
 
@@ -42,8 +47,15 @@ class EventBatchService {
 
 	private final JsonMapper jsonMapper;
 
+	private final Counter droppedEvents;
+
 	EventBatchService(WebhookEventRepository eventRepository, AppDirectory appDirectory, AppLocks appLocks,
-			Projections projections, ChangeEventRepository changeEvents, JsonMapper jsonMapper) {
+			Projections projections, ChangeEventRepository changeEvents, JsonMapper jsonMapper,
+			MeterRegistry meterRegistry) {
+		this.droppedEvents = Counter.builder("cti.processor.events.dropped")
+			.description("Events dropped because their app's data is purged")
+			.tag("reason", "app_purged")
+			.register(meterRegistry);
 		this.eventRepository = eventRepository;
 		this.appDirectory = appDirectory;
 		this.appLocks = appLocks;
@@ -73,8 +85,13 @@ class EventBatchService {
 			}
 		}
 		List<Prepared> batch = new ArrayList<>(unique.values());
-		this.appLocks
-			.lock(batch.stream().map((prepared) -> prepared.stored().appId()).filter(Objects::nonNull).toList());
+		List<UUID> appIds = batch.stream()
+			.map((prepared) -> prepared.stored().appId())
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+		this.appLocks.lock(appIds);
+		dropEventsOfPurgedApps(batch, replays, this.appDirectory.purged(appIds));
 		List<StoredEvent> toStore = new ArrayList<>(batch.size() + poisons.size());
 		batch.forEach((prepared) -> toStore.add(prepared.stored()));
 		poisons.forEach((poison) -> toStore.add(poison.stored()));
@@ -87,6 +104,24 @@ class EventBatchService {
 			}
 		}
 		this.changeEvents.record(this.projections.project(toProject));
+	}
+
+	/**
+	 * Events of an app whose data is purged (or being purged) must not bring it back:
+	 * they are neither recorded nor projected. Checked under the app's lock, so a purge
+	 * either comes after this batch (and deletes what it wrote) or before it (and this
+	 * sees the request).
+	 */
+	private void dropEventsOfPurgedApps(List<Prepared> batch, List<Replay> replays, Set<UUID> purged) {
+		if (purged.isEmpty()) {
+			return;
+		}
+		int before = batch.size();
+		batch.removeIf((prepared) -> purged.contains(prepared.stored().appId()));
+		replays.removeIf((replay) -> purged.contains(replay.appId()));
+		int dropped = before - batch.size();
+		this.droppedEvents.increment(dropped);
+		logger.debug(() -> "Dropped " + dropped + " events of purged apps " + purged);
 	}
 
 	private Prepared prepare(IncomingEvent incoming, Optional<UUID> appId) {

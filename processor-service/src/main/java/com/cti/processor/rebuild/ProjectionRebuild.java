@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and every processor instance waits for it (the tables are locked against writes). Rows
  * that come out different from before (new, changed or gone) are written to the change
  * feed. Since each projection is a function of its set of events, a rebuild of consistent
- * tables gives the same tables.
+ * tables gives the same tables. Apps whose data is purged (or being purged) are skipped:
+ * their events do not come back, and no change is recorded for them.
  */
 @Service
 public class ProjectionRebuild {
@@ -100,6 +101,8 @@ public class ProjectionRebuild {
 				select id, app_id, kind, resource_id, payload from webhook_events
 				where id > :after and app_id is not null and processing_error is null
 				  and kind in ('call', 'sms') and resource_id is not null
+				  and not exists (select 1 from apps a where a.id = webhook_events.app_id
+				                  and a.purge_requested_at is not null)
 				order by id
 				limit :limit
 				""")
@@ -136,7 +139,9 @@ public class ProjectionRebuild {
 				      on a.app_id = b.app_id and a.type = b.type and a.resource_id = b.resource_id
 				    where a.digest is distinct from b.digest)
 				insert into change_events (app_id, type, resource_id)
-				select app_id, type, resource_id from changed order by app_id, type, resource_id
+				select app_id, type, resource_id from changed c
+				where not exists (select 1 from apps a where a.id = c.app_id and a.purge_requested_at is not null)
+				order by app_id, type, resource_id
 				returning app_id
 				""".formatted(DIGESTS)).query(UUID.class).list();
 		apps.stream().distinct().forEach(this.changeEvents::notifyApp);

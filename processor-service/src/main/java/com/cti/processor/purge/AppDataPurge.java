@@ -1,0 +1,70 @@
+package com.cti.processor.purge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.cti.model.AppPurgeRequested;
+import com.cti.processor.events.AppLocks;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes every row of an app from every table the processor owns, and records when in
+ * {@code apps.purged_at}, in one transaction.
+ *
+ * <p>
+ * It first marks the app purged, which waits for the admin service's transaction that
+ * requested the purge (it holds the app's row) and goes on only when that request was
+ * committed. It then takes the app's lock, so that a batch of the app's events being
+ * applied finishes first (and is deleted too), and the batches after it see the request
+ * and drop the app's events. Repeating a purge deletes nothing more.
+ */
+@Service
+class AppDataPurge {
+
+	private static final LogAccessor logger = new LogAccessor(AppDataPurge.class);
+
+	private final AppDataRepository repository;
+
+	private final AppLocks appLocks;
+
+	AppDataPurge(AppDataRepository repository, AppLocks appLocks) {
+		this.repository = repository;
+		this.appLocks = appLocks;
+	}
+
+	@Transactional
+	void purge(AppPurgeRequested command) {
+		UUID appId = parse(command.appId());
+		if (appId == null) {
+			logger.warn(() -> "Ignoring a purge command for '" + command.appId() + "': not an app id");
+			return;
+		}
+		Optional<Instant> purgedAt = this.repository.markPurged(appId);
+		if (purgedAt.isEmpty()) {
+			logger.warn(() -> "Ignoring the purge command of app " + appId
+					+ ": no such app, or its purge request was not committed");
+			return;
+		}
+		this.appLocks.lock(List.of(appId));
+		Map<String, Integer> deleted = this.repository.deleteAll(appId);
+		logger.info(() -> "Purged the data of app " + appId + " (requested by " + command.requestedBy() + " at "
+				+ command.requestedAt() + "): rows deleted " + deleted);
+	}
+
+	private static @Nullable UUID parse(String appId) {
+		try {
+			return UUID.fromString(appId.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
