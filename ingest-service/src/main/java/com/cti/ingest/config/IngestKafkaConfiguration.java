@@ -3,6 +3,7 @@ package com.cti.ingest.config;
 import java.util.Map;
 
 import com.cti.model.DialpadEventReceived;
+import com.cti.model.IngestStatus;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,6 +57,29 @@ class IngestKafkaConfiguration {
 		return template;
 	}
 
+	/**
+	 * The producer of the status reports: separate from the events' producer so that a
+	 * report never queues behind (or ahead of) an event, leader acknowledgement only (a
+	 * lost report is replaced by the next), and short timeouts.
+	 */
+	@Bean
+	KafkaTemplate<String, IngestStatus> ingestStatusKafkaTemplate(KafkaProperties kafkaProperties) {
+		Map<String, Object> config = kafkaProperties.buildProducerProperties();
+		config.put(ProducerConfig.ACKS_CONFIG, "1");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+		var factory = new DefaultKafkaProducerFactory<String, IngestStatus>(config, new StringSerializer(),
+				new JacksonJsonSerializer<IngestStatus>().noTypeInfo());
+		factory.setPhysicalCloseTimeout(2);
+		var template = new KafkaTemplate<>(factory, Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-status"));
+		// failures are handled and logged by the reporter, once per outage
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		return template;
+	}
+
 	@Bean
 	NewTopic ingestDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
 		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
@@ -71,6 +95,19 @@ class IngestKafkaConfiguration {
 		return TopicBuilder.name(Topics.WEBHOOK_SECRETS)
 			.partitions(1)
 			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.build();
+	}
+
+	/**
+	 * The instances' status reports, declared alike by the admin service (which reads
+	 * them): one partition, compacted in segments of an hour.
+	 */
+	@Bean
+	NewTopic ingestStatusTopic() {
+		return TopicBuilder.name(Topics.INGEST_STATUS)
+			.partitions(1)
+			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+			.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
 			.build();
 	}
 
