@@ -55,7 +55,10 @@ class EventReplayService {
 					"Event " + eventId + " belongs to app " + original.event().appId() + "; POST /internal/events/"
 							+ eventId + "/replay sends it again");
 		}
-		this.apps.get(appId);
+		if (this.apps.get(appId).purgeRequestedAt() != null) {
+			throw AdminProblems.conflict("app-purged", "App purged",
+					"The data of app " + appId + " was purged (or is being purged): the processor drops its events");
+		}
 		return republish(original, appId, "event_assigned", actor);
 	}
 

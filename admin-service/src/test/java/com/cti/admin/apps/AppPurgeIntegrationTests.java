@@ -112,6 +112,22 @@ class AppPurgeIntegrationTests {
 	}
 
 	@Test
+	void refusesToAssignAnEventToAPurgedApp() {
+		UUID appId = api().createApp("no more events").appId();
+		api().delete("/internal/apps/" + appId + "?purge=true");
+		UUID eventId = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into webhook_events (id, kind, content_hash, payload, schema_version, received_at)
+				values (:id, 'call', :hash, '{"call_id": 1, "state": "hangup"}', 1, now())
+				""").param("id", eventId).param("hash", "hash-" + eventId).update();
+
+		Response response = api().post("/internal/events/" + eventId + "/assign", "{\"app_id\": \"" + appId + "\"}");
+
+		assertThat(response.isProblem(409)).isTrue();
+		assertThat(response.field("type")).isEqualTo("urn:cti:admin:app-purged");
+	}
+
+	@Test
 	void answers404ForAnUnknownApp() {
 		UUID appId = UUID.randomUUID();
 
