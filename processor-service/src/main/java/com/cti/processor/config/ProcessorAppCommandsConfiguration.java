@@ -36,6 +36,10 @@ class ProcessorAppCommandsConfiguration {
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		// one command per poll, and time for the purge of a big app (one transaction):
+		// a purge longer than the poll interval would be redelivered and run again
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+		config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
 		var valueDeserializer = new JacksonJsonDeserializer<>(AppPurgeRequested.class).ignoreTypeHeaders()
 			.trustedPackages("com.cti.model");
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, AppPurgeRequested>();
