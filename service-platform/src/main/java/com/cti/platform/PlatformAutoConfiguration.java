@@ -1,5 +1,6 @@
 package com.cti.platform;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,8 +32,9 @@ public class PlatformAutoConfiguration {
 
 		@Bean
 		@ConditionalOnBean(KafkaAdmin.class)
-		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-			return new KafkaHealthIndicator(kafkaAdmin);
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin,
+				@Value("${cti.health.kafka-required:true}") boolean required) {
+			return new KafkaHealthIndicator(kafkaAdmin, required);
 		}
 
 	}

@@ -61,6 +61,8 @@ class EventSpool implements AutoCloseable {
 
 	private final ReentrantLock appendLock = new ReentrantLock();
 
+	private volatile boolean refusing;
+
 	/** Taken after {@link #appendLock} when both are needed. */
 	private final Object syncMonitor = new Object();
 
@@ -224,6 +226,7 @@ class EventSpool implements AutoCloseable {
 		this.appendLock.lock();
 		try {
 			if (this.size.get() + length > this.maxSize) {
+				this.refusing = true;
 				throw new SpoolFullException("The spool is full (" + this.size.get() + " bytes)");
 			}
 			segment = segmentFor(length);
@@ -239,6 +242,7 @@ class EventSpool implements AutoCloseable {
 			segment.size = end;
 			this.size.addAndGet(length);
 			this.depth.incrementAndGet();
+			this.refusing = false;
 		}
 		finally {
 			this.appendLock.unlock();
@@ -372,6 +376,7 @@ class EventSpool implements AutoCloseable {
 			delete(current);
 		}
 		resetIfEmpty(position);
+		this.refusing = false;
 	}
 
 	private void resetIfEmpty(Position position) throws IOException {
@@ -427,6 +432,14 @@ class EventSpool implements AutoCloseable {
 	/** How many records wait to be forwarded. */
 	long depth() {
 		return this.depth.get();
+	}
+
+	/**
+	 * Whether the last record offered was refused for lack of room, and nothing has been
+	 * forwarded since.
+	 */
+	boolean isRefusing() {
+		return this.refusing;
 	}
 
 	/** The bytes the spool's files take. */

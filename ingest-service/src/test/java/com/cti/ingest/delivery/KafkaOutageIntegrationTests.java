@@ -83,6 +83,11 @@ class KafkaOutageIntegrationTests {
 		broker.stop();
 		sendStream(calls, 3, 24, sentByCall);
 		assertThat(this.spool.depth()).isEqualTo(21);
+		assertThat(this.client.get("/health").statusCode()).as("healthy while the spool takes the events")
+			.isEqualTo(200);
+		JsonNode health = json.readTree(this.client.get("/actuator/health").body());
+		assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UNREACHABLE");
+		assertThat(health.at("/components/spool/status").asString()).as(health.toString()).isEqualTo("UP");
 		broker.startAgain();
 
 		await().atMost(Duration.ofSeconds(60)).until(this.spool::isEmpty);
@@ -98,6 +103,7 @@ class KafkaOutageIntegrationTests {
 		long call = callId();
 		List<String> accepted = new ArrayList<>();
 		HttpResponse<String> refused = null;
+		int healthWhileRefusing = 0;
 		broker.stop();
 		try {
 			for (int i = 0; i < 10 && refused == null; i++) {
@@ -110,6 +116,7 @@ class KafkaOutageIntegrationTests {
 					refused = response;
 				}
 			}
+			healthWhileRefusing = this.client.get("/health").statusCode();
 		}
 		finally {
 			broker.startAgain();
@@ -120,6 +127,7 @@ class KafkaOutageIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(503);
 		JsonNode problem = json.readTree(refused.body());
 		assertThat(problem.get("type").asString()).isEqualTo("urn:cti:webhook:not-durable");
+		assertThat(healthWhileRefusing).as("unhealthy once the spool is full").isEqualTo(503);
 		await().atMost(Duration.ofSeconds(60)).until(this.spool::isEmpty);
 		assertThat(publishedByCall(List.of(Long.toString(call)))).containsEntry(Long.toString(call), accepted);
 	}
