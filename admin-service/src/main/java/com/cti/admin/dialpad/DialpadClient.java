@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -68,8 +69,10 @@ public class DialpadClient {
 		var requestFactory = ClientHttpRequestFactoryBuilder.jdk()
 			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
 			.build(settings);
+		// buffered, so that every body goes with a Content-Length rather than chunked:
+		// gateways in front of APIs may refuse a chunked request (411)
 		this.restClient = restClientBuilder.baseUrl(properties.apiBaseUrl().toString())
-			.requestFactory(requestFactory)
+			.requestFactory(new BufferingClientHttpRequestFactory(requestFactory))
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();
 	}

@@ -20,6 +20,15 @@ final class FakeDialpadTransformer implements ResponseDefinitionTransformerV2 {
 
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
+		if (serveEvent.getRequest().getHeader("Transfer-Encoding") != null
+				&& serveEvent.getRequest().getHeader("Content-Length") == null) {
+			// strict like some gateways in front of APIs: a body must say its length
+			return ResponseDefinitionBuilder.responseDefinition()
+				.withStatus(411)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"code\":411,\"message\":\"Length Required\"}}")
+				.build();
+		}
 		FakeRequest request = FakeRequest.of(serveEvent.getRequest());
 		FakeDialpad.Injected injected = this.fake.takeInjected(request);
 		if (injected != null && injected.fault() != null) {
