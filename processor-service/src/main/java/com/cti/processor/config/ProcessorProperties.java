@@ -22,11 +22,16 @@ import org.springframework.validation.annotation.Validated;
  * tried again; the wait doubles on every failure
  * @param retryMaxInterval the longest wait between tries; a failed batch is tried for
  * ever, never skipped
+ * @param changeEventsRetention how long change-feed rows are kept; keep it above the
+ * query service's stream resume window ({@code CTI_QUERY_STREAM_RETENTION}, 24 h)
+ * @param changeEventsCleanupInterval how often rows past the retention are deleted
  */
 @ConfigurationProperties("cti.processor")
 @Validated
 public record ProcessorProperties(@DefaultValue("cti-processor") @NotBlank String groupId,
 		@DefaultValue("true") boolean consume, @DefaultValue("1") @Min(1) int concurrency,
 		@DefaultValue("1000") @Min(1) int maxPollRecords, @DefaultValue("200ms") @NotNull Duration retryInitialInterval,
-		@DefaultValue("10s") @NotNull Duration retryMaxInterval) {
+		@DefaultValue("10s") @NotNull Duration retryMaxInterval,
+		@DefaultValue("48h") @NotNull Duration changeEventsRetention,
+		@DefaultValue("10m") @NotNull Duration changeEventsCleanupInterval) {
 }
