@@ -2,16 +2,14 @@ package com.cti.admin.config;
 
 import java.util.Map;
 
-import com.cti.model.Topics;
+import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.LoggingProducerListener;
@@ -44,30 +42,19 @@ class AdminKafkaConfiguration {
 
 	@Bean
 	NewTopic adminWebhookSecretsTopic() {
-		return TopicBuilder.name(Topics.WEBHOOK_SECRETS)
-			.partitions(1)
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+		return CtiTopics.webhookSecrets();
 	}
 
-	/** Purge commands for the processor; declared by the processor too, alike. */
+	/** Purge commands for the processor. */
 	@Bean
 	NewTopic adminAppCommandsTopic() {
-		return TopicBuilder.name(Topics.APP_COMMANDS).partitions(1).build();
+		return CtiTopics.appCommands();
 	}
 
-	/**
-	 * The ingest instances' status reports, read by the pipeline status; declared by the
-	 * ingest service too, alike. Compacted in segments of an hour so that the reports of
-	 * every ten seconds do not pile up for a week before compaction.
-	 */
+	/** The ingest instances' status reports, read by the pipeline status. */
 	@Bean
 	NewTopic adminIngestStatusTopic() {
-		return TopicBuilder.name(Topics.INGEST_STATUS)
-			.partitions(1)
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
-			.build();
+		return CtiTopics.ingestStatus();
 	}
 
 }

@@ -2,19 +2,17 @@ package com.cti.ingest.config;
 
 import java.util.Map;
 
+import com.cti.platform.CtiTopics;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.IngestStatus;
-import com.cti.model.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
@@ -82,33 +80,19 @@ class IngestKafkaConfiguration {
 
 	@Bean
 	NewTopic ingestDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
-		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
+		return CtiTopics.dialpadEvents(partitions);
 	}
 
-	/**
-	 * Declared here too (the admin service writes it) so that the ingest service finds it
-	 * whichever service starts first: one partition, compacted, the same settings as the
-	 * admin service's declaration.
-	 */
+	/** Written by the admin service, read here: declared by both. */
 	@Bean
 	NewTopic ingestWebhookSecretsTopic() {
-		return TopicBuilder.name(Topics.WEBHOOK_SECRETS)
-			.partitions(1)
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.build();
+		return CtiTopics.webhookSecrets();
 	}
 
-	/**
-	 * The instances' status reports, declared alike by the admin service (which reads
-	 * them): one partition, compacted in segments of an hour.
-	 */
+	/** The instances' status reports, read by the admin service. */
 	@Bean
 	NewTopic ingestStatusTopic() {
-		return TopicBuilder.name(Topics.INGEST_STATUS)
-			.partitions(1)
-			.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-			.config(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
-			.build();
+		return CtiTopics.ingestStatus();
 	}
 
 }

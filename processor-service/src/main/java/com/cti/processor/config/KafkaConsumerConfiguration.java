@@ -3,6 +3,7 @@ package com.cti.processor.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.cti.platform.CtiTopics;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,7 +20,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -98,12 +98,12 @@ class KafkaConsumerConfiguration {
 
 	@Bean
 	NewTopic processorDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
-		return TopicBuilder.name(Topics.DIALPAD_EVENTS).partitions(partitions).build();
+		return CtiTopics.dialpadEvents(partitions);
 	}
 
 	@Bean
 	NewTopic processorDeadLetterTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
-		return TopicBuilder.name(Topics.DIALPAD_EVENTS_DLT).partitions(partitions).build();
+		return CtiTopics.dialpadEventsDeadLetters(partitions);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.cti.processor.config;
 
 import java.util.Map;
 
+import com.cti.platform.CtiTopics;
 import com.cti.model.AppPurgeRequested;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,7 +13,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -52,10 +52,10 @@ class ProcessorAppCommandsConfiguration {
 		return factory;
 	}
 
-	/** Declared by the admin service too, alike. */
+	/** Written by the admin service, read here: declared by both. */
 	@Bean
 	NewTopic processorAppCommandsTopic() {
-		return TopicBuilder.name(Topics.APP_COMMANDS).partitions(1).build();
+		return CtiTopics.appCommands();
 	}
 
 }
