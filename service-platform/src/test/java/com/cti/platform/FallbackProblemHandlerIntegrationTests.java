@@ -42,6 +42,7 @@ class FallbackProblemHandlerIntegrationTests {
 		JsonNode problem = JsonMapper.shared().readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(404);
 		assertThat(problem.get("instance").asString()).isEqualTo("/api/no-such-thing");
+		assertThat(problem.get("detail").asString()).startsWith("There is no GET /api/no-such-thing here");
 	}
 
 	@Test
