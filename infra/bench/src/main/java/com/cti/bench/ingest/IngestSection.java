@@ -108,14 +108,15 @@ public final class IngestSection {
 	}
 
 	/**
-	 * Warms a target up until two chunks in a row meet the p99 limit, or for at most 30 s
-	 * (quick) / 120 s: a fresh JVM spends its first tens of thousands of requests
+	 * Warms a target up until two chunks in a row meet the p99 limit, or for at most 90 s
+	 * (quick) / 180 s: a fresh JVM spends its first tens of thousands of requests
 	 * compiling the request path, and a probe taken then measures the JIT compiler on two
-	 * cores, not the service a deployment runs warm.
+	 * cores, not the service a deployment runs warm (the ingest service took 90 s on the
+	 * benchmark machine).
 	 */
 	private Duration warmUp(int port, @Nullable Ledger ledger) {
 		Duration chunk = Duration.ofSeconds(this.options.quick() ? 5 : 10);
-		Duration limit = Duration.ofSeconds(this.options.quick() ? 30 : 120);
+		Duration limit = Duration.ofSeconds(this.options.quick() ? 90 : 180);
 		double rate = this.options.quick() ? 300 : 500;
 		Duration spent = Duration.ZERO;
 		int passed = 0;
@@ -124,6 +125,9 @@ public final class IngestSection {
 			spent = spent.plus(chunk);
 			passed = result.sustained(this.options.p99Limit()) ? passed + 1 : 0;
 			Log.info("  warm-up %s", result.summary());
+		}
+		if (passed < 2) {
+			Log.info("  warm-up: p99 had not settled under the limit after %d s; measuring anyway", spent.toSeconds());
 		}
 		return spent;
 	}
