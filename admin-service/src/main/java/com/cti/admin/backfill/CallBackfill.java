@@ -1,13 +1,9 @@
 package com.cti.admin.backfill;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +13,7 @@ import java.util.UUID;
 import com.cti.admin.dialpad.DialpadClient;
 import com.cti.admin.dialpad.KnownApps;
 import com.cti.admin.oauth.DialpadAccess;
+import com.cti.model.ContentHash;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventKind;
 import org.jspecify.annotations.Nullable;
@@ -107,11 +104,10 @@ class CallBackfill {
 
 	private BackfillPublisher.Keyed envelope(UUID appId, long callId, JsonNode call) {
 		String state = text(call, "state");
-		String identity = "call:" + text(call, "call_id") + ":" + ((state != null) ? state : "hangup") + ":"
-				+ text(call, "event_timestamp");
+		String contentHash = ContentHash.ofCall(text(call, "call_id"), (state != null) ? state : "hangup",
+				text(call, "event_timestamp"));
 		var event = new DialpadEventReceived(UUID.randomUUID(), appId.toString(), EventKind.CALL, this.clock.instant(),
-				this.jsonMapper.writeValueAsString(call), sha256(identity),
-				DialpadEventReceived.CURRENT_SCHEMA_VERSION);
+				this.jsonMapper.writeValueAsString(call), contentHash, DialpadEventReceived.CURRENT_SCHEMA_VERSION);
 		return new BackfillPublisher.Keyed(Long.toString(callId), event);
 	}
 
@@ -136,16 +132,6 @@ class CallBackfill {
 			return null;
 		}
 		return value.isNumber() ? value.numberValue().toString() : value.asString();
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static final class Counts {

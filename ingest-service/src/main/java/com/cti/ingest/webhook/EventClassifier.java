@@ -1,10 +1,6 @@
 package com.cti.ingest.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
+import com.cti.model.ContentHash;
 import com.cti.model.EventKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -36,12 +32,12 @@ class EventClassifier {
 			case SMS -> text(node, "id");
 			default -> null;
 		};
-		String identity = switch (kind) {
-			case CALL -> "call:" + key + ":" + text(node, "state") + ":" + text(node, "event_timestamp");
-			case SMS -> "sms:" + key + ":" + text(node, "message_status") + ":" + text(node, "event_timestamp");
-			default -> payload;
+		String contentHash = switch (kind) {
+			case CALL -> ContentHash.ofCall(key, text(node, "state"), text(node, "event_timestamp"));
+			case SMS -> ContentHash.ofSms(key, text(node, "message_status"), text(node, "event_timestamp"));
+			default -> ContentHash.of(payload);
 		};
-		return new ClassifiedEvent(kind, key, sha256(identity));
+		return new ClassifiedEvent(kind, key, contentHash);
 	}
 
 	private JsonNode parseObject(String payload) {
@@ -83,16 +79,6 @@ class EventClassifier {
 			return null;
 		}
 		return value.isNumber() ? value.numberValue().toString() : value.asString();
-	}
-
-	private static String sha256(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -4,13 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import com.cti.model.ContentHash;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,7 +47,7 @@ record PoisonEvent(ConsumerRecord<String, DialpadEventReceived> record, String e
 		var stored = new StoredEvent(UUID.nameUUIDFromBytes(("poison:" + location).getBytes(StandardCharsets.UTF_8)),
 				null, (envelope != null) ? envelope.appId() : null,
 				(envelope != null) ? envelope.kind().wireName() : "unknown", null, null, null,
-				sha256("poison:" + location), EventBatchService.withoutNul(payload),
+				ContentHash.of("poison:" + location), EventBatchService.withoutNul(payload),
 				(envelope != null) ? envelope.schemaVersion() : headerVersion(record),
 				(envelope != null) ? envelope.receivedAt() : Instant.ofEpochMilli(Math.max(0, record.timestamp())),
 				false, error);
@@ -84,16 +82,6 @@ record PoisonEvent(ConsumerRecord<String, DialpadEventReceived> record, String e
 		}
 		catch (NumberFormatException ex) {
 			return 0;
-		}
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
