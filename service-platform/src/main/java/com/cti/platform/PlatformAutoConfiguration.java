@@ -1,5 +1,7 @@
 package com.cti.platform;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
-import tools.jackson.databind.PropertyNamingStrategies;
 
 /**
  * Adds {@code GET /health}, the Kafka health indicator, the API's JSON conventions

@@ -1,12 +1,10 @@
 package com.cti.admin.apps;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.cti.model.AppPurgeRequested;
 import com.cti.model.Topics;
+import com.cti.platform.KafkaSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +32,10 @@ class AppPurgePublisher {
 	/** Returns once Kafka has the command; a 503 problem when it did not take it. */
 	void publish(AppPurgeRequested command) {
 		try {
-			this.kafkaTemplate.send(Topics.APP_COMMANDS, command.appId(), command)
-				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			KafkaSends.awaitAcknowledged(this.kafkaTemplate.send(Topics.APP_COMMANDS, command.appId(), command),
+					TIMEOUT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw notPublished(command, ex);
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw notPublished(command, ex);
 		}
 	}

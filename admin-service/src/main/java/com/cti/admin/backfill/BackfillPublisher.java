@@ -1,17 +1,14 @@
 package com.cti.admin.backfill;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.cti.admin.dialpad.ProvisioningProblems;
 import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventHeaders;
 import com.cti.model.Topics;
+import com.cti.platform.KafkaSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,29 +40,21 @@ class BackfillPublisher {
 		List<CompletableFuture<SendResult<String, Object>>> sent = new ArrayList<>();
 		for (Keyed keyed : events) {
 			var record = new ProducerRecord<String, Object>(Topics.DIALPAD_EVENTS, keyed.key(), keyed.event());
-			record.headers()
-				.add(EventHeaders.SCHEMA_VERSION,
-						Integer.toString(keyed.event().schemaVersion()).getBytes(StandardCharsets.UTF_8));
-			record.headers()
-				.add(EventHeaders.EVENT_KIND, keyed.event().kind().wireName().getBytes(StandardCharsets.UTF_8));
+			KafkaSends.addEnvelopeHeaders(record.headers(), keyed.event());
 			sent.add(this.kafkaTemplate.send(record));
 		}
 		long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
 		for (CompletableFuture<SendResult<String, Object>> future : sent) {
 			try {
-				future.get(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+				KafkaSends.awaitAcknowledged(future, Duration.ofMillis(deadline - System.currentTimeMillis()));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw notPublished(ex);
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				throw notPublished(ex);
+			catch (KafkaSends.NotAcknowledgedException ex) {
+				throw notPublished(ex.getCause());
 			}
 		}
 	}
 
-	private static ErrorResponseException notPublished(Exception cause) {
+	private static ErrorResponseException notPublished(Throwable cause) {
 		ErrorResponseException problem = ProvisioningProblems.of(HttpStatus.SERVICE_UNAVAILABLE,
 				"backfill-not-published", "Kafka unavailable",
 				"Kafka did not acknowledge the backfilled calls (" + cause.getClass().getSimpleName()

@@ -3,14 +3,12 @@ package com.cti.admin.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.cti.admin.apps.AdminProblems;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventHeaders;
 import com.cti.model.Topics;
+import com.cti.platform.KafkaSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,18 +43,12 @@ class ReplayPublisher {
 	 */
 	void publish(DialpadEventReceived event, @Nullable String key, UUID replayOf) {
 		var record = new ProducerRecord<String, Object>(Topics.DIALPAD_EVENTS, key, event);
-		record.headers().add(EventHeaders.SCHEMA_VERSION, bytes(Integer.toString(event.schemaVersion())));
-		record.headers().add(EventHeaders.EVENT_KIND, bytes(event.kind().wireName()));
-		record.headers().add(EventHeaders.REPLAY_OF, bytes(replayOf.toString()));
-		Duration timeout = this.properties.publishTimeout();
+		KafkaSends.addEnvelopeHeaders(record.headers(), event);
+		record.headers().add(EventHeaders.REPLAY_OF, replayOf.toString().getBytes(StandardCharsets.UTF_8));
 		try {
-			this.kafkaTemplate.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			KafkaSends.awaitAcknowledged(this.kafkaTemplate.send(record), this.properties.publishTimeout());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw notTaken(replayOf, ex);
-		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			throw notTaken(replayOf, ex);
 		}
 	}
@@ -66,10 +58,6 @@ class ReplayPublisher {
 		return AdminProblems.unavailable("kafka-unavailable", "Kafka unavailable",
 				"Kafka did not acknowledge the re-published event; nothing was changed, try again",
 				Duration.ofSeconds(5), ex);
-	}
-
-	private static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

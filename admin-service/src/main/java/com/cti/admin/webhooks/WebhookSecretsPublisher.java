@@ -2,13 +2,11 @@ package com.cti.admin.webhooks;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.cti.admin.dialpad.ProvisioningProblems;
 import com.cti.model.Topics;
 import com.cti.model.WebhookSecretsUpdated;
+import com.cti.platform.KafkaSends;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,13 +61,9 @@ class WebhookSecretsPublisher {
 	private void send(String appId, @Nullable WebhookSecretsUpdated value) {
 		var future = this.kafkaTemplate.send(Topics.WEBHOOK_SECRETS, appId, value);
 		try {
-			future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			KafkaSends.awaitAcknowledged(future, TIMEOUT);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw notPublished(appId, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (KafkaSends.NotAcknowledgedException ex) {
 			future.cancel(false);
 			throw notPublished(appId, ex);
 		}

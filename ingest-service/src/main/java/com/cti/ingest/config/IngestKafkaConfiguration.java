@@ -2,9 +2,9 @@ package com.cti.ingest.config;
 
 import java.util.Map;
 
-import com.cti.platform.CtiTopics;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.IngestStatus;
+import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;

@@ -1,7 +1,6 @@
 package com.cti.ingest.delivery;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,8 +9,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.cti.ingest.IngestProperties;
 import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventHeaders;
 import com.cti.model.Topics;
+import com.cti.platform.KafkaSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,9 +87,7 @@ public class EventPublisher {
 	 */
 	CompletableFuture<SendResult<String, DialpadEventReceived>> send(DialpadEventReceived event, @Nullable String key) {
 		var record = new ProducerRecord<>(Topics.DIALPAD_EVENTS, key, event);
-		record.headers()
-			.add(EventHeaders.SCHEMA_VERSION, Integer.toString(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-		record.headers().add(EventHeaders.EVENT_KIND, event.kind().wireName().getBytes(StandardCharsets.UTF_8));
+		KafkaSends.addEnvelopeHeaders(record.headers(), event);
 		return this.kafkaTemplate.send(record);
 	}
 

@@ -3,9 +3,9 @@ package com.cti.processor.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.cti.platform.CtiTopics;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
+import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -2,9 +2,9 @@ package com.cti.processor.config;
 
 import java.util.Map;
 
-import com.cti.platform.CtiTopics;
 import com.cti.model.AppPurgeRequested;
 import com.cti.model.Topics;
+import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
