@@ -17,7 +17,7 @@ import org.springframework.util.StringUtils;
 /**
  * Turns the database settings that users have into {@code spring.datasource.*}:
  * {@code DATABASE_URL} as Render and Heroku give it
- * ({@code postgresql://user:pass@host:5432/db}) or as a JDBC URL, or else the seed's
+ * ({@code postgresql://user:pass@host:5432/db}) or as a JDBC URL, or else the separate
  * {@code DB_HOST}, {@code DB_PORT}, {@code DB_USER}, {@code DB_PASSWORD},
  * {@code DB_NAME}. Explicit {@code spring.datasource.*} settings win.
  */

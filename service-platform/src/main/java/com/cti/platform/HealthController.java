@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The seed's health check: {@code GET /health} answers {@code {"status":"healthy"}} while
- * every health indicator (database, Kafka) is up, and 503 {@code {"status":"unhealthy"}}
- * otherwise. Details are at {@code /actuator/health}.
+ * The health check that load balancers and platforms probe: {@code GET /health} answers
+ * {@code {"status":"healthy"}} while every health indicator (database, Kafka) is up, and
+ * 503 {@code {"status":"unhealthy"}} otherwise. Details are at {@code /actuator/health}.
  */
 @RestController
 class HealthController {

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param kind what the payload is, by its shape
  * @param receivedAt when ingest received it
  * @param payload the Dialpad event JSON exactly as received (the JWT's payload, decoded)
- * @param contentHash SHA-256 (hex) of the payload, stable across redeliveries, for
- * deduplication
+ * @param contentHash what identifies the event's content, the same for every delivery of
+ * it, for deduplication: SHA-256 (hex) of
+ * {@code call:<call_id>:<state>:<event_timestamp>} for a call event,
+ * {@code sms:<id>:<message_status>:<event_timestamp>} for an SMS event, and of the
+ * payload's text for any other (see {@link ContentHash})
  * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when
  * written by this code
  */

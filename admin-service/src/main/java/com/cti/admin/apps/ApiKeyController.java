@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An app's API keys: issue a new one (the seed's rotation endpoint), list their metadata,
- * revoke one.
+ * An app's API keys: issue a new one ({@code POST /internal/apps/{id}/api-key}, the
+ * rotation endpoint that existing admin scripts call), list their metadata, revoke one.
  */
 @RestController
 class ApiKeyController {

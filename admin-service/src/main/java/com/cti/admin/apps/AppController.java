@@ -37,7 +37,8 @@ class AppController {
 		this.appService = appService;
 	}
 
-	// 200, not 201: the seed's clients expect the seed's answer
+	// 200 with {"success": true, ...}, not 201: the answer existing admin clients of this
+	// endpoint are written against
 	@PostMapping("/internal/apps")
 	AppCreated create(@Valid @RequestBody CreateApp command, HttpServletRequest request) {
 		var created = this.appService.create(command.name().strip(), Actor.of(request));

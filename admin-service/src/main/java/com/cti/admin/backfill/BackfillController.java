@@ -1,6 +1,6 @@
 package com.cti.admin.backfill;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,8 +19,11 @@ class BackfillController {
 
 	private final CallBackfill backfill;
 
-	BackfillController(CallBackfill backfill) {
+	private final Clock clock;
+
+	BackfillController(CallBackfill backfill, Clock clock) {
 		this.backfill = backfill;
+		this.clock = clock;
 	}
 
 	@PostMapping("/internal/apps/{appId}/backfill")
@@ -28,7 +31,7 @@ class BackfillController {
 			@RequestParam(name = "from", required = false) @Nullable String from,
 			@RequestParam(name = "to", required = false) @Nullable String to,
 			@RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun) {
-		return this.backfill.backfill(appId, BackfillRange.parse(from, to, Instant.now()), dryRun);
+		return this.backfill.backfill(appId, BackfillRange.parse(from, to, this.clock.instant()), dryRun);
 	}
 
 }

@@ -45,15 +45,16 @@ class CallBackfill {
 
 	private final JsonMapper jsonMapper;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	CallBackfill(DialpadClient dialpad, DialpadAccess access, KnownApps apps, BackfillPublisher publisher,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Clock clock) {
 		this.dialpad = dialpad;
 		this.access = access;
 		this.apps = apps;
 		this.publisher = publisher;
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.jsonMapper = JsonMapper.shared();
 	}
 

@@ -58,11 +58,11 @@ class OAuthConnections {
 
 	private final KnownApps apps;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	OAuthConnections(OAuthStateRepository states, OAuthTokenRepository tokenRows, OAuthTokens tokens,
 			OAuthRedirect redirect, DialpadClient dialpad, DialpadProperties properties, SecretCipher cipher,
-			KnownApps apps) {
+			KnownApps apps, Clock clock) {
 		this.states = states;
 		this.tokenRows = tokenRows;
 		this.tokens = tokens;
@@ -71,6 +71,7 @@ class OAuthConnections {
 		this.properties = properties;
 		this.cipher = cipher;
 		this.apps = apps;
+		this.clock = Clock.tick(clock, Duration.ofNanos(1000));
 	}
 
 	/** Starts an authorization: where to send the browser. */

@@ -1,5 +1,6 @@
 package com.cti.admin.oauth;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,16 +26,20 @@ class OAuthRefreshScheduler {
 
 	private final DialpadProperties properties;
 
-	OAuthRefreshScheduler(OAuthTokenRepository repository, OAuthTokens tokens, DialpadProperties properties) {
+	private final Clock clock;
+
+	OAuthRefreshScheduler(OAuthTokenRepository repository, OAuthTokens tokens, DialpadProperties properties,
+			Clock clock) {
 		this.repository = repository;
 		this.tokens = tokens;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${cti.dialpad.oauth.refresh-check-interval:PT5M}",
 			initialDelayString = "${cti.dialpad.oauth.refresh-check-interval:PT5M}")
 	void refreshExpiring() {
-		Instant horizon = Instant.now().plus(this.properties.oauth().refreshBeforeExpiry());
+		Instant horizon = this.clock.instant().plus(this.properties.oauth().refreshBeforeExpiry());
 		for (UUID appId : this.repository.expiringBefore(horizon)) {
 			try {
 				this.tokens.accessToken(appId);

@@ -39,14 +39,15 @@ class OAuthTokens {
 
 	private final TransactionTemplate ownTransaction;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	OAuthTokens(OAuthTokenRepository repository, DialpadClient dialpad, SecretCipher cipher,
-			DialpadProperties properties, PlatformTransactionManager transactionManager) {
+			DialpadProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
 		this.repository = repository;
 		this.dialpad = dialpad;
 		this.cipher = cipher;
 		this.properties = properties;
+		this.clock = Clock.tick(clock, Duration.ofNanos(1000));
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}

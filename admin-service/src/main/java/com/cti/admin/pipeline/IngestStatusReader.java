@@ -1,5 +1,6 @@
 package com.cti.admin.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +47,12 @@ class IngestStatusReader {
 
 	private final PipelineProperties properties;
 
-	IngestStatusReader(KafkaProperties kafkaProperties, PipelineProperties properties) {
+	private final Clock clock;
+
+	IngestStatusReader(KafkaProperties kafkaProperties, PipelineProperties properties, Clock clock) {
 		this.kafkaProperties = kafkaProperties;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	IngestInstances read() {
@@ -74,7 +78,7 @@ class IngestStatusReader {
 					apply(latest, record, deserializer);
 				}
 			}
-			return instances(latest.values(), Instant.now());
+			return instances(latest.values(), this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			return IngestInstances.unavailable(ex.toString());

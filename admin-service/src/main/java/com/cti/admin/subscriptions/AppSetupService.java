@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The seed's phases 4 and 5 for one app in one call: its webhook, then a call and an SMS
+ * The Dialpad side of an app's set-up in one call: its webhook, then a call and an SMS
  * subscription of it. Each step stands on its own (what was done stays done when a later
  * step fails) and finds what an earlier run made, so the call is safe to repeat.
  */

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An app's Dialpad webhook: create it (the seed's
- * {@code POST /internal/webhooks/create}), list, show, rotate its secret, delete.
+ * An app's Dialpad webhook: create it ({@code POST /internal/webhooks/create}), list,
+ * show, rotate its secret, delete.
  */
 @RestController
 class WebhookController {
@@ -30,7 +30,8 @@ class WebhookController {
 		this.webhooks = webhooks;
 	}
 
-	// 200 both times: the seed's clients expect the seed's answer
+	// 200 both times, created or found: admin clients of this endpoint read "created"
+	// rather than the status
 	@PostMapping("/internal/webhooks/create")
 	WebhookCreated create(@RequestParam("app_id") UUID appId,
 			@RequestParam(name = "use_global_secret", defaultValue = "false") boolean useGlobalSecret,
@@ -68,8 +69,8 @@ class WebhookController {
 	}
 
 	/**
-	 * The seed's answer to {@code POST /internal/webhooks/create}, with the webhook's
-	 * details.
+	 * The answer to {@code POST /internal/webhooks/create}: the webhook's details and
+	 * what to do next.
 	 */
 	record WebhookCreated(boolean success, long webhookId, UUID appId, String hookUrl, boolean signed,
 			String secretSource, boolean created, String message, String nextStep) {

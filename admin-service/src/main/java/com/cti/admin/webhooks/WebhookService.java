@@ -59,11 +59,11 @@ public class WebhookService {
 	private final KnownApps apps;
 
 	// microseconds, as PostgreSQL keeps them: what is published equals what is stored
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	WebhookService(WebhookRepository repository, WebhookSecretsPublisher publisher, HookUrls hookUrls,
 			DialpadClient dialpad, DialpadAccess access, DialpadProperties properties, SecretCipher cipher,
-			KnownApps apps) {
+			KnownApps apps, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
 		this.hookUrls = hookUrls;
@@ -72,6 +72,7 @@ public class WebhookService {
 		this.properties = properties;
 		this.cipher = cipher;
 		this.apps = apps;
+		this.clock = Clock.tick(clock, Duration.ofNanos(1000));
 	}
 
 	/**

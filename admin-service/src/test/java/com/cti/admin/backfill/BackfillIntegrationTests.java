@@ -2,7 +2,9 @@ package com.cti.admin.backfill;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +32,13 @@ class BackfillIntegrationTests extends ProvisioningIntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	// 2026-11-02T00:00:00Z
-	private static final long DAY = 1_793_577_600_000L;
+	// midnight UTC ten days ago: a period that starts there and ends now (to's default)
+	// is
+	// always inside the 31 days a backfill covers, whatever the date
+	private static final long DAY = Instant.now()
+		.truncatedTo(ChronoUnit.DAYS)
+		.minus(Duration.ofDays(10))
+		.toEpochMilli();
 
 	private static final AtomicLong ids = new AtomicLong(6_400_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
 
@@ -47,8 +54,8 @@ class BackfillIntegrationTests extends ProvisioningIntegrationTest {
 		storeCall(appId, known);
 		storeCall(newApp(), knownElsewhere);
 
-		Response response = api()
-			.post("/internal/apps/" + appId + "/backfill?from=2026-11-02T00:00:00Z&to=" + (DAY + 86_400_000L), null);
+		Response response = api().post("/internal/apps/" + appId + "/backfill?from=" + Instant.ofEpochMilli(DAY)
+				+ "&to=" + (DAY + 86_400_000L), null);
 
 		assertThat(response.status()).as(response.text()).isEqualTo(200);
 		assertThat(response.json().path("seen").asInt()).isEqualTo(5);

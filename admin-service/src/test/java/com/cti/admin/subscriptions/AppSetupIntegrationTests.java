@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /internal/apps/{app_id}/setup}: the seed's phases 4 and 5 in one call,
- * against the fake Dialpad.
+ * {@code POST /internal/apps/{app_id}/setup}: the app's Dialpad webhook and its call and
+ * SMS subscriptions in one call, against the fake Dialpad.
  */
 class AppSetupIntegrationTests extends ProvisioningIntegrationTest {
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param serviceEnvironment extra environment variables for every service
  * @param output the file the run is written to, null to write nothing
  * @param keepData keep the run's data directory
- * @param fixtures a fixtures directory instead of the bundled copies
+ * @param fixtures a fixtures directory instead of the test-fixtures module
  * @param repository the checkout
  */
 public record BenchOptions(boolean quick, Set<Section> sections, Duration duration, Duration probeDuration,
@@ -69,7 +69,7 @@ public record BenchOptions(boolean quick, Set<Section> sections, Duration durati
 			  --output FILE            where the run is written (default BENCHMARKS.md)
 			  --no-write               print the table only
 			  --keep-data              keep the run's data under infra/bench/target/runs
-			  --fixtures DIR           fixture files instead of the bundled copies of ../shared/fixtures
+			  --fixtures DIR           fixture files instead of the test-fixtures module's
 			""";
 
 	/** The measurements. */

@@ -9,13 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.cti.fixtures.DialpadFixtures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,14 +63,11 @@ final class TestSystem {
 		}
 	}
 
-	/** The events of a fixture file in ../shared/fixtures, each as its JSON text. */
-	static JsonNode fixtureEvents(String name) throws IOException {
-		Path file = Path.of("../../../shared/fixtures", name);
-		if (!Files.exists(file)) {
-			throw new IllegalStateException("Fixture " + file.toAbsolutePath() + " is missing: the tests need ../shared"
-					+ " beside the checkout");
-		}
-		return json.readTree(file.toFile()).get("events");
+	/**
+	 * The events of a fixture file of the test-fixtures module, each as its JSON text.
+	 */
+	static JsonNode fixtureEvents(String name) {
+		return json.readTree(DialpadFixtures.text(name)).get("events");
 	}
 
 	static String signHs256(String payloadJson, String secret) throws Exception {

@@ -43,14 +43,14 @@ class WebhookIntake {
 	private final Clock clock;
 
 	WebhookIntake(WebhookVerifier verifier, EventClassifier classifier, EventPublisher publisher,
-			IngestProperties properties, WebhookSecretsRegistry secrets, WebhookMetrics metrics) {
+			IngestProperties properties, WebhookSecretsRegistry secrets, WebhookMetrics metrics, Clock clock) {
 		this.secrets = secrets;
 		this.metrics = metrics;
 		this.verifier = verifier;
 		this.classifier = classifier;
 		this.publisher = publisher;
 		this.properties = properties;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package com.cti.ingest.webhook;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import com.cti.fixtures.DialpadFixtures;
 import com.cti.ingest.HandMadeJwt;
 import com.cti.ingest.IngestIntegrationTest;
 import com.cti.ingest.TopicRecords;
@@ -34,16 +31,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every event of every fixture in the shared folder ({@code ../shared/fixtures} from the
- * repository root) is accepted, classified as its file says, keyed by its call or message
- * id, and published with its payload unchanged. The expected kind comes from the file:
- * {@code call-*} files hold call events, {@code sms*} files SMS events, and any other
- * file names its events' kinds in its description, in order.
+ * Every event of every fixture of the {@code test-fixtures} module is accepted,
+ * classified as its file says, keyed by its call or message id, and published with its
+ * payload unchanged. The expected kind comes from the file: {@code call-*} files hold
+ * call events, {@code sms*} files SMS events, and any other file names its events' kinds
+ * in its description, in order.
  */
 @IngestIntegrationTest
 class FixturesIntegrationTests {
-
-	static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,18 +52,14 @@ class FixturesIntegrationTests {
 	String brokers;
 
 	@Test
-	void acceptsAndClassifiesEveryFixtureEvent() throws IOException {
-		assertThat(FIXTURES)
-			.as("the shared fixtures folder, expected at %s (shared/ beside the repository)",
-					FIXTURES.toAbsolutePath().normalize())
-			.isDirectory();
-		List<Path> files = fixtureFiles();
-		assertThat(files).as("fixture files in %s", FIXTURES).isNotEmpty();
+	void acceptsAndClassifiesEveryFixtureEvent() {
+		List<String> files = DialpadFixtures.NAMES;
+		assertThat(files).isNotEmpty();
 		var client = new WebhookClient(this.port);
 		String app = "fixtures-" + UUID.randomUUID();
 		Map<String, Expected> expectedByEventId = new LinkedHashMap<>();
-		for (Path file : files) {
-			JsonNode fixture = json.readTree(file.toFile());
+		for (String file : files) {
+			JsonNode fixture = json.readTree(DialpadFixtures.text(file));
 			List<JsonNode> events = new ArrayList<>();
 			fixture.get("events").forEach(events::add);
 			List<EventKind> kinds = expectedKinds(file, fixture.get("description").asString(), events.size());
@@ -76,7 +67,7 @@ class FixturesIntegrationTests {
 				String payload = json.writeValueAsString(events.get(i));
 				HttpResponse<String> response = client.post("/webhooks/dialpad/" + app, "application/jwt",
 						HandMadeJwt.hs256(IngestIntegrationTest.WEBHOOK_SECRET, payload));
-				String where = file.getFileName() + " event " + i;
+				String where = file + " event " + i;
 				assertThat(response.statusCode()).as(where).isEqualTo(200);
 				JsonNode body = json.readTree(response.body());
 				assertThat(body.get("kind").asString()).as(where).isEqualTo(kinds.get(i).wireName());
@@ -102,15 +93,9 @@ class FixturesIntegrationTests {
 		});
 	}
 
-	private static List<Path> fixtureFiles() throws IOException {
-		try (Stream<Path> files = Files.list(FIXTURES)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".json")).sorted().toList();
-		}
-	}
-
 	/** What the fixture file says its events are. */
-	static List<EventKind> expectedKinds(Path file, String description, int count) {
-		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+	static List<EventKind> expectedKinds(String file, String description, int count) {
+		String name = file.toLowerCase(Locale.ROOT);
 		if (name.startsWith("call")) {
 			return Collections.nCopies(count, EventKind.CALL);
 		}
@@ -128,7 +113,7 @@ class FixturesIntegrationTests {
 				default -> EventKind.CHANGELOG;
 			});
 		}
-		assertThat(kinds).as("the kinds that %s's description names, one per event", file.getFileName()).hasSize(count);
+		assertThat(kinds).as("the kinds that %s's description names, one per event", file).hasSize(count);
 		return kinds;
 	}
 

@@ -33,11 +33,12 @@ public class ChangeEventRetention {
 
 	private final Duration retention;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ChangeEventRetention(JdbcClient jdbc, ProcessorProperties properties) {
+	ChangeEventRetention(JdbcClient jdbc, ProcessorProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.retention = properties.changeEventsRetention();
+		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "${cti.processor.change-events-cleanup-interval:10m}",

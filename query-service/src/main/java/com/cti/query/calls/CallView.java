@@ -103,7 +103,7 @@ public record CallView(@Schema(description = "Dialpad's id of this leg", example
 	public record Party(
 			@Schema(description = "Dialpad's id", example = "5500000000000777", nullable = true) @Nullable Long id,
 			@Schema(description = "Name", example = "Billing", nullable = true) @Nullable String name,
-			@Schema(description = "Kind: for a contact local/shared/...; for a target user, department, office, "
+			@Schema(description = "Kind: for a contact local, shared, ...; for a target user, department, office, "
 					+ "callcenter, ...", example = "department", nullable = true) @Nullable String type,
 			@Schema(description = "Phone number, E.164", example = "+14155550101",
 					nullable = true) @Nullable String phone,

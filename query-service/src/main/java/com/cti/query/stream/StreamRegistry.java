@@ -1,6 +1,7 @@
 package com.cti.query.stream;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -32,16 +33,19 @@ class StreamRegistry implements SmartLifecycle {
 
 	private final StreamProperties properties;
 
+	private final Clock clock;
+
 	private final Map<UUID, Set<StreamSubscription>> streams = new ConcurrentHashMap<>();
 
 	private final ScheduledThreadPoolExecutor executor;
 
 	private volatile boolean running;
 
-	StreamRegistry(ChangeFeed feed, ChangeRenderer renderer, StreamProperties properties) {
+	StreamRegistry(ChangeFeed feed, ChangeRenderer renderer, StreamProperties properties, Clock clock) {
 		this.feed = feed;
 		this.renderer = renderer;
 		this.properties = properties;
+		this.clock = clock;
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ScheduledThreadPoolExecutor(4, (task) -> {
 			Thread thread = new Thread(task, "cti-query-stream-" + threads.incrementAndGet());
@@ -89,7 +93,7 @@ class StreamRegistry implements SmartLifecycle {
 		if (lastEventId + 1 < this.feed.oldestStored()) {
 			return "changes after Last-Event-ID " + lastEventId + " are no longer kept";
 		}
-		Instant horizon = Instant.now().minus(this.properties.retention());
+		Instant horizon = this.clock.instant().minus(this.properties.retention());
 		Instant next = this.feed.firstChangeAfter(appId, lastEventId).orElse(null);
 		if (next != null && next.isBefore(horizon)) {
 			return "Last-Event-ID " + lastEventId + " is older than the retention window of "

@@ -1,7 +1,6 @@
 package com.cti.bench.events;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import com.cti.fixtures.DialpadFixtures;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fixture lifecycles ({@code ../shared/fixtures}, copied into this module's resources
- * so that a clean checkout runs alone), compiled into templates, with the mix in which
- * they are generated: mostly calls, some SMS, a few other events.
+ * The fixture lifecycles (the {@code test-fixtures} module's, or a directory of files of
+ * the same names), compiled into templates, with the mix in which they are generated:
+ * mostly calls, some SMS, a few other events.
  */
 public final class FixtureLibrary {
 
-	static final List<String> FILES = List.of("call-answered-two-legs.json", "call-missed.json", "call-outbound.json",
-			"call-voicemail.json", "sms.json", "other-events.json");
+	static final List<String> FILES = DialpadFixtures.NAMES;
 
 	/** Relative weights by fixture name; a lifecycle not listed weighs 1. */
 	private static final Map<String, Double> WEIGHTS = Map.of("call-answered-two-legs", 3.0, "call-outbound", 2.0,
@@ -43,7 +42,8 @@ public final class FixtureLibrary {
 	}
 
 	/**
-	 * Loads the fixtures from a directory, or from the bundled copies when it is null.
+	 * Loads the fixtures from a directory, or from the test-fixtures module when it is
+	 * null.
 	 */
 	public static FixtureLibrary load(@Nullable Path directory) {
 		JsonMapper json = JsonMapper.builder().build();
@@ -71,12 +71,7 @@ public final class FixtureLibrary {
 			if (directory != null) {
 				return json.readTree(Files.readString(directory.resolve(file)));
 			}
-			try (InputStream in = FixtureLibrary.class.getResourceAsStream("/fixtures/" + file)) {
-				if (in == null) {
-					throw new IllegalStateException("fixture " + file + " is missing from the classpath");
-				}
-				return json.readTree(in);
-			}
+			return json.readTree(DialpadFixtures.text(file));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read fixture " + file, ex);
