@@ -37,8 +37,12 @@ public final class KafkaBroker implements Closeable {
 	}
 
 	public static KafkaBroker start(Path directory, List<String> jvmOptions) throws IOException {
-		int port = Ports.free();
-		int controllerPort = Ports.free();
+		return start(directory, jvmOptions, Ports.free(), Ports.free());
+	}
+
+	/** A broker listening on the given ports of 127.0.0.1. */
+	public static KafkaBroker start(Path directory, List<String> jvmOptions, int port, int controllerPort)
+			throws IOException {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("process.roles", "broker,controller");
 		settings.put("node.id", "1");

@@ -1,0 +1,58 @@
+package com.cti.deploy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * {@code docker-compose.yml} gives each service every variable it requires and none that
+ * it does not read (a misspelt name would be silently ignored).
+ */
+class ComposeEnvironmentTests {
+
+	private final ComposeFile compose = ComposeFile.read();
+
+	@Test
+	void givesEachServiceWhatItRequiresAndNothingItDoesNotRead() {
+		for (String module : ServiceSettings.MODULES) {
+			ServiceSettings settings = ServiceSettings.of(module);
+			String service = ComposeFile.SERVICE_OF_MODULE.get(module);
+			Map<String, String> environment = this.compose.rawEnvironment(service);
+			assertThat(environment.keySet()).as("%s's environment in docker-compose.yml", service)
+				.containsAll(settings.required());
+			assertThat(environment.keySet()).as("variables in %s's environment that %s does not read", service, module)
+				.allMatch(settings::reads);
+		}
+	}
+
+	@Test
+	void refusesToStartWithoutTheSecrets() {
+		assertThatIllegalStateException().isThrownBy(() -> this.compose.environment("admin", (name) -> null))
+			.withMessageContaining("INTERNAL_API_SECRET");
+	}
+
+	@Test
+	void interpolatesAsDockerComposeDoes() {
+		Map<String, String> shell = Map.of("SET", "value", "EMPTY", "");
+		assertThat(ComposeFile.interpolate("a${SET}b", shell::get)).isEqualTo("avalueb");
+		assertThat(ComposeFile.interpolate("${EMPTY:-fallback}", shell::get)).isEqualTo("fallback");
+		assertThat(ComposeFile.interpolate("${EMPTY-fallback}", shell::get)).isEmpty();
+		assertThat(ComposeFile.interpolate("${UNSET-fallback}", shell::get)).isEqualTo("fallback");
+		assertThat(ComposeFile.interpolate("${UNSET}", shell::get)).isEmpty();
+	}
+
+	@Test
+	void readsTheRequiredSettingsOfEachService() {
+		assertThat(ServiceSettings.of("ingest-service").required()).containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS",
+				"DIALPAD_WEBHOOK_SECRET");
+		assertThat(ServiceSettings.of("query-service").required()).containsExactly("DATABASE_URL");
+		assertThat(ServiceSettings.of("admin-service").reads("DIALPAD_API_KEY")).isTrue();
+		assertThat(ServiceSettings.of("admin-service").reads("DIALPAD_APIKEY")).isFalse();
+		assertThat(ServiceSettings.of("query-service").reads("DB_HOST")).isTrue();
+		assertThat(ServiceSettings.of("ingest-service").reads("DB_HOST")).isFalse();
+	}
+
+}
