@@ -49,7 +49,9 @@ class MultiInstanceIntegrationTests {
 		TestEventSender sender = new TestEventSender(brokers);
 		KafkaOffsets offsets = new KafkaOffsets(brokers);
 		ConfigurableApplicationContext first = ProcessorInstance.start(brokers, database,
-				"--cti.processor.max-poll-records=50");
+				"--cti.processor.max-poll-records=50",
+				// the rebuild over HTTP, exposed on purpose
+				"--management.endpoints.web.exposure.include=health,rebuild");
 		ConfigurableApplicationContext second = ProcessorInstance.start(brokers, database,
 				"--cti.processor.max-poll-records=50");
 		try {
