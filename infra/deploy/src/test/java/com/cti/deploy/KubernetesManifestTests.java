@@ -2,11 +2,14 @@ package com.cti.deploy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.cti.model.Topics;
@@ -14,7 +17,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -22,6 +29,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,30 +39,36 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The manifests under {@code infra/kubernetes}, rendered by kustomize, are valid objects
  * of the Kubernetes API, give each service what it requires and nothing it does not read,
- * and hold together: probes, limits, the non-root read-only containers, the autoscalers,
- * the disruption budget, the ingest spool's volume, and every reference between objects.
+ * and hold together: probes, limits, the non-root read-only containers, the graceful
+ * shutdown, the autoscalers, the disruption budget, the ingest spool's volume, and every
+ * reference between objects. Rendered once, with the {@code kubectl} on the {@code PATH}
+ * (or {@code -Dcti.kubectl=...}).
  */
+@TestInstance(Lifecycle.PER_CLASS)
 class KubernetesManifestTests {
 
 	/** The workload (Deployment or StatefulSet) of each module. */
 	private static final Map<String, String> WORKLOADS = Map.of("ingest-service", "ingest", "processor-service",
 			"processor", "query-service", "query", "admin-service", "admin");
 
-	private final List<Map<String, Object>> rendered = KubernetesObjects
-		.render(KubernetesObjects.DIRECTORY.resolve("overlays/example"));
+	private final List<Map<String, Object>> rendered = KubernetesObjects.renderExample();
 
 	private final List<HasMetadata> objects = this.rendered.stream().map(KubernetesObjects::read).toList();
 
 	@Test
 	void rendersObjectsOfTheKubernetesApiWithNoUnknownField() {
-		assertThat(KubernetesObjects.render(KubernetesObjects.DIRECTORY.resolve("base"))).isNotEmpty();
+		List<Map<String, Object>> base = KubernetesObjects.render(KubernetesObjects.DIRECTORY.resolve("base"));
+		assertThat(base).isNotEmpty();
+		assertThat(base.stream().flatMap((object) -> KubernetesObjects.unknownFields(object).stream())).isEmpty();
 		assertThat(this.objects).extracting(HasMetadata::getKind)
 			.contains("Deployment", "StatefulSet", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget",
-					"Ingress", "ConfigMap", "Namespace");
+					"Ingress", "ConfigMap", "Secret", "Namespace");
 		assertThat(this.rendered.stream().flatMap((object) -> KubernetesObjects.unknownFields(object).stream()))
 			.isEmpty();
 		assertThat(this.objects).allMatch(
 				(object) -> "cti".equals(object.getMetadata().getNamespace()) || object.getKind().equals("Namespace"));
+		assertThat(named(Namespace.class, "cti").getMetadata().getLabels())
+			.containsEntry("pod-security.kubernetes.io/enforce", "restricted");
 	}
 
 	@Test
@@ -73,6 +88,8 @@ class KubernetesManifestTests {
 			.containsExactly("Deployment/broken.spec.replica");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> KubernetesObjects.read(KubernetesObjects.parse(deployment.formatted("eighty")).get(0)));
+		assertThatIllegalArgumentException().isThrownBy(() -> KubernetesObjects
+			.read(KubernetesObjects.parse("{ apiVersion: apps/v1, kind: Deployments, metadata: { name: d } }").get(0)));
 	}
 
 	@Test
@@ -86,24 +103,23 @@ class KubernetesManifestTests {
 	}
 
 	@Test
-	void takesEachValueFromAKeyThatExists() throws IOException {
-		Set<String> secretKeys = Files.readAllLines(KubernetesObjects.DIRECTORY.resolve("base/secrets.env.example"))
-			.stream()
-			.filter((line) -> line.matches("[A-Z_]+=.*"))
-			.map((line) -> line.substring(0, line.indexOf('=')))
-			.collect(Collectors.toSet());
-		Map<String, String> config = only(ConfigMap.class).get(0).getData();
+	void takesEachValueFromASecretOrConfigMapKeyThatExists() {
 		for (String module : ServiceSettings.MODULES) {
 			for (EnvVar variable : container(module).getEnv()) {
 				if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
-					assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("cti-secrets");
-					assertThat(secretKeys).contains(variable.getValueFrom().getSecretKeyRef().getKey());
+					assertThat(named(Secret.class, variable.getValueFrom().getSecretKeyRef().getName()).getData())
+						.as("%s's %s", module, variable.getName())
+						.containsKey(variable.getValueFrom().getSecretKeyRef().getKey());
 				}
 				if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null) {
-					assertThat(config).containsKey(variable.getValueFrom().getConfigMapKeyRef().getKey());
+					assertThat(named(ConfigMap.class, variable.getValueFrom().getConfigMapKeyRef().getName()).getData())
+						.as("%s's %s", module, variable.getName())
+						.containsKey(variable.getValueFrom().getConfigMapKeyRef().getKey());
 				}
 			}
 		}
+		assertThat(only(Secret.class)).singleElement()
+			.satisfies((secret) -> assertThat(secret.getMetadata().getName()).startsWith("cti-secrets"));
 	}
 
 	@Test
@@ -111,16 +127,36 @@ class KubernetesManifestTests {
 		for (String module : ServiceSettings.MODULES) {
 			PodTemplateSpec template = template(module);
 			Container container = container(module);
-			int port = container.getPorts().get(0).getContainerPort();
-			assertThat(port).isEqualTo(ServiceSettings.of(module).defaultPort());
-			assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
-			assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+			assertThat(container.getPorts().get(0).getContainerPort())
+				.isEqualTo(ServiceSettings.of(module).defaultPort());
+			assertThat(probe(container, container.getStartupProbe())).isEqualTo("/actuator/health/liveness");
+			assertThat(probe(container, container.getLivenessProbe())).isEqualTo("/actuator/health/liveness");
+			assertThat(probe(container, container.getReadinessProbe())).isEqualTo("/actuator/health/readiness");
+			assertThat(value(container, "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED")).isEqualTo("true");
 			assertThat(container.getResources().getLimits().get("memory")).hasToString("512Mi");
+			assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
 			assertThat(template.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
 			assertThat(template.getSpec().getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+			assertThat(template.getSpec().getSecurityContext().getSeccompProfile().getType())
+				.isEqualTo("RuntimeDefault");
 			assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+			assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
 			assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
 			assertThat(container.getVolumeMounts()).anyMatch((mount) -> mount.getMountPath().equals("/tmp"));
+		}
+	}
+
+	@Test
+	void stopsEachServiceGracefullyWithinItsGracePeriod() throws IOException {
+		for (String module : ServiceSettings.MODULES) {
+			List<String> preStop = container(module).getLifecycle().getPreStop().getExec().getCommand();
+			assertThat(preStop).as("%s's preStop", module).hasSize(2).first().isEqualTo("sleep");
+			long needed = Long.parseLong(preStop.get(1)) + shutdownPhase(module).toSeconds();
+			assertThat(template(module).getSpec().getTerminationGracePeriodSeconds()).as(module).isGreaterThan(needed);
+		}
+		for (Deployment deployment : only(Deployment.class)) {
+			assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
+				.isEqualTo(new IntOrString(0));
 		}
 	}
 
@@ -132,19 +168,25 @@ class KubernetesManifestTests {
 			.stream()
 			.filter((mount) -> mount.getMountPath().equals(spool))
 			.findFirst()
-			.orElseThrow()
+			.orElseThrow(() -> new AssertionError("no volume mounted at INGEST_SPOOL_DIR " + spool))
 			.getName();
 		assertThat(ingest.getSpec().getVolumeClaimTemplates())
 			.anyMatch((claim) -> claim.getMetadata().getName().equals(volume));
+		assertThat(ingest.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).isEqualTo("Retain");
 	}
 
 	@Test
 	void scalesIngestAndQueryAndKeepsIngestAvailable() {
-		Map<String, String> targets = only(HorizontalPodAutoscaler.class).stream()
-			.collect(Collectors.toMap((hpa) -> hpa.getSpec().getScaleTargetRef().getName(),
-					(hpa) -> hpa.getSpec().getScaleTargetRef().getKind()));
-		assertThat(targets).containsEntry("ingest", "StatefulSet").containsEntry("query", "Deployment");
-		targets.forEach((name, kind) -> assertThat(workload(name).getKind()).isEqualTo(kind));
+		Map<String, HorizontalPodAutoscaler> autoscalers = only(HorizontalPodAutoscaler.class).stream()
+			.collect(Collectors.toMap((hpa) -> hpa.getSpec().getScaleTargetRef().getName(), (hpa) -> hpa));
+		assertThat(autoscalers).containsOnlyKeys("ingest", "query");
+		autoscalers.forEach((name, hpa) -> {
+			HasMetadata target = workload(name);
+			assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo(target.getKind());
+			assertThat(hpa.getSpec().getScaleTargetRef().getApiVersion()).isEqualTo(target.getApiVersion());
+			assertThat(hpa.getSpec().getMinReplicas()).as("%s's minReplicas", name).isGreaterThanOrEqualTo(2);
+			assertThat(replicas(target)).as("%s's replicas, which an apply would reset under its HPA", name).isNull();
+		});
 		PodDisruptionBudget budget = named(PodDisruptionBudget.class, "ingest");
 		assertThat(template("ingest-service").getMetadata().getLabels())
 			.containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
@@ -154,28 +196,24 @@ class KubernetesManifestTests {
 	@Test
 	void routesEachServiceAndIngressPathToAWorkloadThatServesIt() {
 		for (Service service : only(Service.class)) {
-			HasMetadata workload = workload(service.getMetadata().getName());
-			assertThat(template(workload).getMetadata().getLabels())
+			Container container = template(workload(service.getMetadata().getName())).getSpec().getContainers().get(0);
+			assertThat(template(workload(service.getMetadata().getName())).getMetadata().getLabels())
 				.containsAllEntriesOf(service.getSpec().getSelector());
-			assertThat(service.getSpec().getPorts()).allMatch((port) -> template(workload).getSpec()
-				.getContainers()
-				.get(0)
-				.getPorts()
-				.stream()
-				.anyMatch((declared) -> declared.getName().equals(port.getTargetPort().getStrVal())));
+			assertThat(service.getSpec().getPorts()).allMatch((port) -> isPort(container, port.getTargetPort()));
 		}
 		Map<String, String> routes = new LinkedHashMap<>();
-		named(Ingress.class, "cti").getSpec()
-			.getRules()
-			.forEach((rule) -> rule.getHttp()
-				.getPaths()
-				.forEach((path) -> routes.put(path.getPath(), path.getBackend().getService().getName())));
+		named(Ingress.class, "cti").getSpec().getRules().forEach((rule) -> rule.getHttp().getPaths().forEach((path) -> {
+			Service service = named(Service.class, path.getBackend().getService().getName());
+			assertThat(service.getSpec().getPorts())
+				.anyMatch((port) -> port.getName().equals(path.getBackend().getService().getPort().getName()));
+			routes.put(path.getPath(), service.getMetadata().getName());
+		}));
 		assertThat(routes).containsEntry("/webhooks", "ingest")
+			.containsEntry("/health", "ingest")
 			.containsEntry("/api", "query")
 			.containsEntry("/internal", "admin")
 			.containsEntry("/oauth", "admin");
-		assertThat(routes.values()).allMatch((name) -> only(Service.class).stream()
-			.anyMatch((service) -> service.getMetadata().getName().equals(name)));
+		assertThat(routes.keySet()).noneMatch((path) -> path.startsWith("/actuator"));
 		assertThat(only(Service.class)).noneMatch((service) -> service.getMetadata().getName().equals("processor"));
 	}
 
@@ -186,22 +224,68 @@ class KubernetesManifestTests {
 			.load(Files.readString(KubernetesObjects.DIRECTORY.resolve("keda/scaledobject-processor.yaml")));
 		assertThat(scaled).containsEntry("apiVersion", "keda.sh/v1alpha1").containsEntry("kind", "ScaledObject");
 		Map<String, Object> spec = (Map<String, Object>) scaled.get("spec");
-		assertThat(workload(((Map<String, Object>) spec.get("scaleTargetRef")).get("name").toString()))
-			.isInstanceOf(Deployment.class)
+		assertThat(named(Deployment.class, ((Map<String, Object>) spec.get("scaleTargetRef")).get("name").toString()))
 			.extracting((workload) -> workload.getMetadata().getName())
 			.isEqualTo("processor");
+		assertThat(replicas(workload("processor"))).as("the processor's replicas, which KEDA would own").isNull();
 		Map<String, Object> trigger = ((List<Map<String, Object>>) spec.get("triggers")).get(0);
 		Map<String, Object> metadata = (Map<String, Object>) trigger.get("metadata");
-		Map<String, Object> processor = new Yaml().load(Files
-			.readString(ServiceSettings.REPOSITORY.resolve("processor-service/src/main/resources/application.yml")));
-		Object groupId = ((Map<String, Map<String, Object>>) processor.get("cti")).get("processor").get("group-id");
+		Object groupId = ((Map<String, Map<String, Object>>) applicationYml("processor-service").get("cti"))
+			.get("processor")
+			.get("group-id");
 		assertThat(trigger).containsEntry("type", "kafka");
 		assertThat(metadata).containsEntry("consumerGroup", groupId)
 			.containsEntry("topic", Topics.DIALPAD_EVENTS)
-			.containsEntry("bootstrapServers", only(ConfigMap.class).get(0).getData().get("KAFKA_BOOTSTRAP_SERVERS"));
-		// the topic's partitions (cti.kafka.partitions, 6 by default) bound the useful
-		// replicas
-		assertThat((Integer) spec.get("maxReplicaCount")).isBetween(1, 6);
+			.containsEntry("bootstrapServers", only(ConfigMap.class).get(0).getData().get("KAFKA_BOOTSTRAP_SERVERS"))
+			.containsKey("lagThreshold");
+		assertThat((Integer) spec.get("maxReplicaCount")).isBetween(1, partitions());
+	}
+
+	/** The path of an HTTP probe, once its port is seen to be the container's. */
+	private static String probe(Container container, Probe probe) {
+		assertThat(probe).as("%s's probe", container.getName()).isNotNull();
+		assertThat(isPort(container, probe.getHttpGet().getPort())).as("%s's probe port", container.getName()).isTrue();
+		return probe.getHttpGet().getPath();
+	}
+
+	private static boolean isPort(Container container, IntOrString port) {
+		return container.getPorts()
+			.stream()
+			.anyMatch((declared) -> (port.getStrVal() != null) ? port.getStrVal().equals(declared.getName())
+					: port.getIntVal().equals(declared.getContainerPort()));
+	}
+
+	/**
+	 * The service's {@code spring.lifecycle.timeout-per-shutdown-phase}, Boot's 30 s if
+	 * unset.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Duration shutdownPhase(String module) throws IOException {
+		Object spring = applicationYml(module).get("spring");
+		Object lifecycle = ((Map<String, Object>) spring).get("lifecycle");
+		Object timeout = (lifecycle != null) ? ((Map<String, Object>) lifecycle).get("timeout-per-shutdown-phase")
+				: null;
+		return (timeout != null) ? Duration.parse("PT" + timeout.toString().toUpperCase()) : Duration.ofSeconds(30);
+	}
+
+	/**
+	 * The partitions of the events topic: the default of {@code cti.kafka.partitions}.
+	 */
+	private static int partitions() throws IOException {
+		String source = Files.readString(ServiceSettings.REPOSITORY
+			.resolve("processor-service/src/main/java/com/cti/processor/config/KafkaConsumerConfiguration.java"));
+		Matcher matcher = Pattern.compile("\\$\\{cti\\.kafka\\.partitions:([0-9]+)}").matcher(source);
+		assertThat(matcher.find()).as("the default of cti.kafka.partitions").isTrue();
+		return Integer.parseInt(matcher.group(1));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> applicationYml(String module) throws IOException {
+		return (Map<String, Object>) new Yaml()
+			.loadAll(Files
+				.readString(ServiceSettings.REPOSITORY.resolve(module + "/src/main/resources/application.yml")))
+			.iterator()
+			.next();
 	}
 
 	private Container container(String module) {
@@ -215,6 +299,11 @@ class KubernetesManifestTests {
 	private static PodTemplateSpec template(HasMetadata workload) {
 		return (workload instanceof StatefulSet set) ? set.getSpec().getTemplate()
 				: ((Deployment) workload).getSpec().getTemplate();
+	}
+
+	private static Integer replicas(HasMetadata workload) {
+		return (workload instanceof StatefulSet set) ? set.getSpec().getReplicas()
+				: ((Deployment) workload).getSpec().getReplicas();
 	}
 
 	private HasMetadata workload(String name) {

@@ -1,27 +1,33 @@
 package com.cti.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -34,11 +40,16 @@ final class KubernetesObjects {
 
 	static final Path DIRECTORY = ServiceSettings.REPOSITORY.resolve("infra/kubernetes");
 
+	/** The example overlay, relative to {@link #DIRECTORY}. */
+	static final String EXAMPLE = "overlays/example";
+
+	private static final String KUBECTL = System.getProperty("cti.kubectl", "kubectl");
+
 	private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of("v1/Namespace", Namespace.class,
-			"v1/ConfigMap", ConfigMap.class, "v1/Service", Service.class, "apps/v1/Deployment", Deployment.class,
-			"apps/v1/StatefulSet", StatefulSet.class, "autoscaling/v2/HorizontalPodAutoscaler",
-			HorizontalPodAutoscaler.class, "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
-			"networking.k8s.io/v1/Ingress", Ingress.class);
+			"v1/ConfigMap", ConfigMap.class, "v1/Secret", Secret.class, "v1/Service", Service.class,
+			"apps/v1/Deployment", Deployment.class, "apps/v1/StatefulSet", StatefulSet.class,
+			"autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "policy/v1/PodDisruptionBudget",
+			PodDisruptionBudget.class, "networking.k8s.io/v1/Ingress", Ingress.class);
 
 	private static final ObjectMapper mapper = new ObjectMapper()
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -46,24 +57,82 @@ final class KubernetesObjects {
 	private KubernetesObjects() {
 	}
 
-	/** What {@code kubectl kustomize} renders of that folder, one map per object. */
-	static List<Map<String, Object>> render(Path kustomization) {
-		ProcessBuilder builder = new ProcessBuilder("kubectl", "kustomize", kustomization.toString());
+	/**
+	 * What {@code kubectl kustomize} renders of the example overlay, from a copy of
+	 * {@code infra/kubernetes} whose {@code secrets.env} is the overlay's
+	 * {@code secrets.env.example} (a filled-in {@code secrets.env} is never read here).
+	 */
+	static List<Map<String, Object>> renderExample() {
+		Path copy = null;
 		try {
-			Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException("kubectl kustomize " + kustomization + " failed");
+			copy = Files.createTempDirectory("kubernetes");
+			copyWithoutSecrets(DIRECTORY, copy);
+			Path overlay = copy.resolve(EXAMPLE);
+			Files.copy(overlay.resolve("secrets.env.example"), overlay.resolve("secrets.env"));
+			return render(overlay);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			delete(copy);
+		}
+	}
+
+	/**
+	 * What {@code kubectl kustomize} renders of that folder, one map per object. The
+	 * {@code kubectl} on the {@code PATH}, or the one named by {@code -Dcti.kubectl=...}.
+	 */
+	static List<Map<String, Object>> render(Path kustomization) {
+		ProcessBuilder builder = new ProcessBuilder(KUBECTL, "kustomize", kustomization.toString());
+		try {
+			Path errors = Files.createTempFile("kustomize", ".err");
+			try {
+				Process process = builder.redirectError(errors.toFile()).start();
+				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+					throw new IllegalStateException(
+							KUBECTL + " kustomize " + kustomization + " failed: " + Files.readString(errors));
+				}
+				return parse(output);
 			}
-			return parse(output);
+			finally {
+				Files.delete(errors);
+			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("kubectl is needed to render the kustomizations under infra/kubernetes "
-					+ "(e.g. Debian's kubernetes-client package): " + ex.getMessage(), ex);
+					+ "(install it, e.g. Debian's kubernetes-client package): " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void copyWithoutSecrets(Path from, Path to) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : (Iterable<Path>) files::iterator) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else if (!file.getFileName().toString().equals("secrets.env")) {
+					Files.copy(file, target);
+				}
+			}
+		}
+	}
+
+	private static void delete(@Nullable Path directory) {
+		if (directory == null) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
