@@ -230,7 +230,7 @@ class KubernetesManifestTests {
 		assertThat(replicas(workload("processor"))).as("the processor's replicas, which KEDA would own").isNull();
 		Map<String, Object> trigger = ((List<Map<String, Object>>) spec.get("triggers")).get(0);
 		Map<String, Object> metadata = (Map<String, Object>) trigger.get("metadata");
-		Object groupId = ((Map<String, Map<String, Object>>) applicationYml("processor-service").get("cti"))
+		Object groupId = ((Map<String, Map<String, Object>>) ServiceSettings.settings("processor-service").get("cti"))
 			.get("processor")
 			.get("group-id");
 		assertThat(trigger).containsEntry("type", "kafka");
@@ -261,7 +261,7 @@ class KubernetesManifestTests {
 	 */
 	@SuppressWarnings("unchecked")
 	private static Duration shutdownPhase(String module) throws IOException {
-		Object spring = applicationYml(module).get("spring");
+		Object spring = ServiceSettings.settings(module).get("spring");
 		Object lifecycle = ((Map<String, Object>) spring).get("lifecycle");
 		Object timeout = (lifecycle != null) ? ((Map<String, Object>) lifecycle).get("timeout-per-shutdown-phase")
 				: null;
@@ -277,15 +277,6 @@ class KubernetesManifestTests {
 		Matcher matcher = Pattern.compile("\\$\\{cti\\.kafka\\.partitions:([0-9]+)}").matcher(source);
 		assertThat(matcher.find()).as("the default of cti.kafka.partitions").isTrue();
 		return Integer.parseInt(matcher.group(1));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> applicationYml(String module) throws IOException {
-		return (Map<String, Object>) new Yaml()
-			.loadAll(Files
-				.readString(ServiceSettings.REPOSITORY.resolve(module + "/src/main/resources/application.yml")))
-			.iterator()
-			.next();
 	}
 
 	private Container container(String module) {

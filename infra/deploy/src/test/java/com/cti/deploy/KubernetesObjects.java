@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import org.jspecify.annotations.Nullable;
+import org.springframework.util.FileSystemUtils;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -75,7 +74,9 @@ final class KubernetesObjects {
 			throw new UncheckedIOException(ex);
 		}
 		finally {
-			delete(copy);
+			if (copy != null) {
+				FileSystemUtils.deleteRecursively(copy.toFile());
+			}
 		}
 	}
 
@@ -110,6 +111,7 @@ final class KubernetesObjects {
 		}
 	}
 
+	/** A copy of the folder without any filled-in {@code secrets.env}. */
 	private static void copyWithoutSecrets(Path from, Path to) throws IOException {
 		try (Stream<Path> files = Files.walk(from)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
@@ -121,18 +123,6 @@ final class KubernetesObjects {
 					Files.copy(file, target);
 				}
 			}
-		}
-	}
-
-	private static void delete(@Nullable Path directory) {
-		if (directory == null) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

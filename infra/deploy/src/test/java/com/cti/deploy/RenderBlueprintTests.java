@@ -20,6 +20,8 @@ class RenderBlueprintTests {
 
 	private final RenderBlueprint blueprint = RenderBlueprint.read();
 
+	private final ComposeFile compose = ComposeFile.read();
+
 	@Test
 	void hasNoProblems() {
 		assertThat(this.blueprint.problems()).isEmpty();
@@ -32,7 +34,7 @@ class RenderBlueprintTests {
 		for (String module : ServiceSettings.MODULES) {
 			Map<String, Object> service = this.blueprint.serviceOf(module);
 			assertThat(service.get("dockerfilePath")).isEqualTo("./infra/docker/Dockerfile");
-			assertThat(ComposeFile.read().service(ComposeFile.SERVICE_OF_MODULE.get(module)).get("build")).asString()
+			assertThat(this.compose.service(ComposeFile.SERVICE_OF_MODULE.get(module)).get("build")).asString()
 				.contains("infra/docker/Dockerfile", module);
 		}
 	}
@@ -40,10 +42,10 @@ class RenderBlueprintTests {
 	@Test
 	void runsTheKafkaOfComposeWithItsSettings() {
 		Map<String, Object> kafka = this.blueprint.service("cti-kafka");
-		Map<String, Object> composeKafka = ComposeFile.read().service("kafka");
+		Map<String, Object> composeKafka = this.compose.service("kafka");
 		assertThat(((Map<?, ?>) kafka.get("image")).get("url")).isEqualTo("docker.io/" + composeKafka.get("image"));
 		Map<String, String> render = this.blueprint.environment(kafka);
-		Map<String, String> compose = ComposeFile.read().rawEnvironment("kafka");
+		Map<String, String> compose = this.compose.rawEnvironment("kafka");
 		// the addresses differ: compose's service name, Render's private network
 		compose.remove("KAFKA_ADVERTISED_LISTENERS");
 		compose.remove("KAFKA_CONTROLLER_QUORUM_VOTERS");
@@ -54,7 +56,7 @@ class RenderBlueprintTests {
 
 	@Test
 	void runsThePostgresVersionOfCompose() {
-		String image = ComposeFile.read().service("postgres").get("image").toString();
+		String image = this.compose.service("postgres").get("image").toString();
 		assertThat(this.blueprint.databases()).singleElement()
 			.extracting((database) -> database.get("postgresMajorVersion"))
 			.isEqualTo(image.substring(image.indexOf(':') + 1));

@@ -49,17 +49,8 @@ record ServiceSettings(String module, Set<String> required, Set<String> placehol
 	private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS");
 
 	static ServiceSettings of(String module) {
-		Path file = REPOSITORY.resolve(module).resolve("src/main/resources/application.yml");
-		String text;
-		try {
-			text = Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		// the first document: the others are profiles'
-		@SuppressWarnings("unchecked")
-		Map<String, Object> yaml = (Map<String, Object>) new Yaml().loadAll(text).iterator().next();
+		String text = applicationYml(module);
+		Map<String, Object> yaml = firstDocument(text);
 		Set<String> required = new TreeSet<>();
 		if (yaml.get("cti") instanceof Map<?, ?> cti && cti.get("required-settings") instanceof String list) {
 			Arrays.stream(list.split(","))
@@ -74,9 +65,31 @@ record ServiceSettings(String module, Set<String> required, Set<String> placehol
 		}
 		Matcher port = PORT.matcher(text);
 		if (!port.find()) {
-			throw new IllegalStateException(file + " sets no default port (${PORT:...})");
+			throw new IllegalStateException(module + "'s application.yml sets no default port (${PORT:...})");
 		}
 		return new ServiceSettings(module, required, placeholders, Integer.parseInt(port.group(1)));
+	}
+
+	/**
+	 * The first document of the service's {@code application.yml}: the others are
+	 * profiles'.
+	 */
+	static Map<String, Object> settings(String module) {
+		return firstDocument(applicationYml(module));
+	}
+
+	private static String applicationYml(String module) {
+		try {
+			return Files.readString(REPOSITORY.resolve(module).resolve("src/main/resources/application.yml"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> firstDocument(String text) {
+		return (Map<String, Object>) new Yaml().loadAll(text).iterator().next();
 	}
 
 	/** Whether the service has a database ({@code DATABASE_URL} or the {@code DB_*}). */
