@@ -12,7 +12,7 @@ public record PageRequest(int limit, @Nullable Cursor after) {
 
 	public static final int MAX_LIMIT = 500;
 
-	public static final int DEFAULT_LIMIT = 50;
+	private static final int DEFAULT_LIMIT = 50;
 
 	/** {@link #DEFAULT_LIMIT} as the API description shows it. */
 	public static final String DEFAULT_LIMIT_TEXT = "50";
@@ -24,11 +24,13 @@ public record PageRequest(int limit, @Nullable Cursor after) {
 	}
 
 	/**
-	 * @param limit a limit checked by {@link PageLimit}
+	 * @param limit a limit checked by {@link PageLimit}, or null for the default
+	 * @param cursor the cursor, or null or empty for the first page
 	 * @throws BadParameterException when the cursor is not one of this kind of list
 	 */
-	public static PageRequest of(String kind, int limit, @Nullable String cursor) {
-		return new PageRequest(limit, (cursor != null && !cursor.isEmpty()) ? Cursor.decode(kind, cursor) : null);
+	public static PageRequest of(String kind, @Nullable Integer limit, @Nullable String cursor) {
+		return new PageRequest((limit != null) ? limit : DEFAULT_LIMIT,
+				(cursor != null && !cursor.isEmpty()) ? Cursor.decode(kind, cursor) : null);
 	}
 
 }

@@ -25,12 +25,11 @@ record ActiveCallsRequest(
 				example = "agent-42") @BindParam("user_id") @ClientUserId @Nullable String userId,
 		@Parameter(description = "Page size, 1 to 500", example = "50",
 				schema = @Schema(type = "integer", format = "int32",
-						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit Integer limit,
+						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit @Nullable Integer limit,
 		@Parameter(description = "next_cursor of the previous page") @Nullable String cursor) {
 
 	ActiveCallsRequest {
 		userId = StringUtils.hasLength(userId) ? userId : null;
-		limit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 	}
 
 	PageRequest page() {

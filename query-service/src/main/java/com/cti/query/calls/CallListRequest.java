@@ -43,7 +43,7 @@ record CallListRequest(
 				example = "false") @BindParam("has_recording") @Nullable Boolean hasRecording,
 		@Parameter(description = "Page size, 1 to 500", example = "50",
 				schema = @Schema(type = "integer", format = "int32",
-						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit Integer limit,
+						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit @Nullable Integer limit,
 		@Parameter(description = "next_cursor of the previous page") @Nullable String cursor) {
 
 	static final String NUMBER = "Matches the external or the internal number; any common spelling of an "
@@ -53,7 +53,6 @@ record CallListRequest(
 		TimeRange.requireOrdered(from, to);
 		state = StringUtils.hasLength(state) ? state : null;
 		userId = StringUtils.hasLength(userId) ? userId : null;
-		limit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 	}
 
 	PageRequest page() {

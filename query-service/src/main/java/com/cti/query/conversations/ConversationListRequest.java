@@ -20,12 +20,11 @@ record ConversationListRequest(@Parameter(
 				example = "2025-11-27T00:00:00Z", schema = @Schema(type = "string")) @Nullable Instant to,
 		@Parameter(description = "Page size, 1 to 500", example = "50",
 				schema = @Schema(type = "integer", format = "int32",
-						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit Integer limit,
+						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit @Nullable Integer limit,
 		@Parameter(description = "next_cursor of the previous page") @Nullable String cursor) {
 
 	ConversationListRequest {
 		TimeRange.requireOrdered(from, to);
-		limit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 	}
 
 	TimeRange time() {

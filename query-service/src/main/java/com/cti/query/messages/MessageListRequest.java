@@ -30,13 +30,12 @@ record MessageListRequest(
 				example = "delivered,failed") @WordList @Nullable String status,
 		@Parameter(description = "Page size, 1 to 500", example = "50",
 				schema = @Schema(type = "integer", format = "int32",
-						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit Integer limit,
+						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit @Nullable Integer limit,
 		@Parameter(description = "next_cursor of the previous page") @Nullable String cursor) {
 
 	MessageListRequest {
 		TimeRange.requireOrdered(from, to);
 		status = StringUtils.hasLength(status) ? status : null;
-		limit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 	}
 
 	PageRequest page() {

@@ -35,13 +35,12 @@ record VoicemailListRequest(
 				example = "true") @BindParam("has_transcription") @Nullable Boolean hasTranscription,
 		@Parameter(description = "Page size, 1 to 500", example = "50",
 				schema = @Schema(type = "integer", format = "int32",
-						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit Integer limit,
+						defaultValue = PageRequest.DEFAULT_LIMIT_TEXT)) @PageLimit @Nullable Integer limit,
 		@Parameter(description = "next_cursor of the previous page") @Nullable String cursor) {
 
 	VoicemailListRequest {
 		TimeRange.requireOrdered(from, to);
 		userId = StringUtils.hasLength(userId) ? userId : null;
-		limit = (limit != null) ? limit : PageRequest.DEFAULT_LIMIT;
 	}
 
 	PageRequest page() {

@@ -14,7 +14,6 @@ import com.cti.query.api.PageRequest;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
 import com.cti.query.api.UserMappings;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
