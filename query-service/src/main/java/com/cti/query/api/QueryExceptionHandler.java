@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,17 +79,19 @@ class QueryExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a conversion's error names the query parameter, a constraint's the Java name
 		Map<String, String> names = RequestRecords.parameterNames(ex.getParameter().getParameterType());
+		Function<FieldError, String> parameter = (error) -> names.getOrDefault(error.getField(), error.getField());
 		List<String> order = List.copyOf(names.values());
 		Optional<FieldError> first = ex.getFieldErrors()
 			.stream()
 			.min(Comparator.comparing((FieldError error) -> !error.contains(TypeMismatchException.class))
-				.thenComparing((error) -> order.indexOf(names.getOrDefault(error.getField(), error.getField()))));
+				.thenComparing((error) -> order.indexOf(parameter.apply(error))));
 		if (first.isEmpty()) {
 			return super.handleMethodArgumentNotValid(ex, headers, status, request);
 		}
 		FieldError error = first.get();
-		String name = names.getOrDefault(error.getField(), error.getField());
+		String name = parameter.apply(error);
 		String detail = error.contains(TypeMismatchException.class)
 				? mustBe(name, error.unwrap(TypeMismatchException.class))
 				: "Parameter '" + name + "' " + error.getDefaultMessage();
