@@ -1,5 +1,8 @@
 package com.cti.query;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +43,28 @@ class ApiDocsIntegrationTests extends ApiIntegrationTest {
 		JsonNode calls = docs.at("/paths/~1api~1calls/get/parameters");
 		assertThat(calls.findValuesAsString("name")).contains("from", "to", "direction", "state", "number", "target_id",
 				"user_id", "answered", "missed", "has_voicemail", "has_recording", "limit", "cursor");
+	}
+
+	@Test
+	void describesQueryParametersByTheTypeTheyAreGivenAs() {
+		JsonNode docs = api().get("/v3/api-docs", null).json();
+
+		JsonNode calls = docs.at("/paths/~1api~1calls/get/parameters");
+		Map<String, String> types = new LinkedHashMap<>();
+		calls.forEach((parameter) -> types.put(parameter.get("name").asString(), parameter.at("/schema/type").asString()
+				+ (parameter.at("/schema/format").isMissingNode() ? "" : parameter.at("/schema/format").asString())));
+		assertThat(types).containsExactly(Map.entry("from", "string"), Map.entry("to", "string"),
+				Map.entry("direction", "string"), Map.entry("state", "string"), Map.entry("number", "string"),
+				Map.entry("target_id", "integerint64"), Map.entry("user_id", "string"),
+				Map.entry("answered", "boolean"), Map.entry("missed", "boolean"), Map.entry("has_voicemail", "boolean"),
+				Map.entry("has_recording", "boolean"), Map.entry("limit", "integerint32"),
+				Map.entry("cursor", "string"));
+		calls.forEach((parameter) -> assertThat(parameter.get("in").asString()).isEqualTo("query"));
+		assertThat(calls.get(11).at("/schema/default").asInt()).isEqualTo(50);
+		assertThat(docs.at("/paths/~1api~1calls~1{call_id}/get/parameters/0/schema/type").asString())
+			.isEqualTo("string");
+		assertThat(docs.at("/paths/~1api~1voicemails/get/parameters").findValuesAsString("name"))
+			.containsExactly("from", "to", "number", "target_id", "user_id", "has_transcription", "limit", "cursor");
 	}
 
 	@Test

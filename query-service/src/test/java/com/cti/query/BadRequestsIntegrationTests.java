@@ -3,6 +3,7 @@ package com.cti.query;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +65,59 @@ class BadRequestsIntegrationTests extends ApiIntegrationTest {
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("parameter").asString()).isEqualTo(parameter.strip());
 		assertThat(problem.get("detail").asString()).contains(parameter.strip());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					/api/calls?limit=0                          | Parameter 'limit' must be between 1 and 500 (got 0)
+					/api/calls?limit=ten                        | Parameter 'limit' must be a whole number (got 'ten')
+					/api/calls?limit=%20                        | "Parameter 'limit' must be a whole number (got ' ')"
+					/api/calls?from=yesterday                   | Parameter 'from' must be an ISO-8601 time such as 2026-11-26T12:00:00Z or milliseconds since the epoch (got 'yesterday')
+					/api/calls?from=1&from=2                    | Parameter 'from' must be an ISO-8601 time such as 2026-11-26T12:00:00Z or milliseconds since the epoch (got '1,2')
+					/api/calls?from=1764158400000&to=1764158400000 | Parameter 'to' must be later than 'from'
+					/api/calls?direction=sideways               | Parameter 'direction' must be inbound or outbound (got 'sideways')
+					/api/calls?direction=%20                    | "Parameter 'direction' must be inbound or outbound (got ' ')"
+					/api/calls?state=ringing,BAD                | Parameter 'state' must be one or more comma-separated lower-case words such as ringing,connected (got 'ringing,BAD')
+					/api/calls?number=call-me                   | Parameter 'number' must be a phone number in E.164 form such as +14155550101 (got 'call-me')
+					/api/calls?target_id=abc                    | Parameter 'target_id' must be a whole number (got 'abc')
+					/api/calls?has_voicemail=yes-please         | Parameter 'has_voicemail' must be true or false (got 'yes-please')
+					/api/calls/active?user_id=LONG              | Parameter 'user_id' must be at most 200 characters long
+					/api/calls/active?from=1                    | Unknown parameter 'from'; known: cursor, direction, limit, number, target_id, user_id
+					/api/calls/0x10                             | 'call_id' must be a positive whole number (got '0x10')
+					/api/calls/-0                               | 'call_id' must be a positive whole number (got '-0')
+					/api/calls/123?expand=legs                  | Unknown parameter 'expand'; this endpoint takes none
+					/api/conversations?limit=501                | Parameter 'limit' must be between 1 and 500 (got 501)
+					/api/messages?status=Delivered!             | Parameter 'status' must be one or more comma-separated lower-case words such as ringing,connected (got 'Delivered!')
+					/api/voicemails?has_transcription=perhaps   | Parameter 'has_transcription' must be true or false (got 'perhaps')
+					/api/voicemails?cursor=bad                  | The cursor is not valid for this list; pass next_cursor of the previous page unchanged
+					/api/stream?last_event_id=-1                | 'last_event_id' must be the id of an event of this stream (got '-1')
+					""")
+	void explainsWhatIsWrong(String path, String detail) {
+		ApiClient.Response response = api().get(path.strip().replace("LONG", "x".repeat(201)), this.key);
+
+		assertThat(response.status()).as(path).isEqualTo(400);
+		assertThat(response.json().get("detail").asString()).isEqualTo(detail.strip());
+		assertThat(response.json().get("title").asString()).isEqualTo("Bad parameter");
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:cti:api:bad-request");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/calls?direction=&state=&number=&target_id=&user_id=&answered=&limit=&cursor= | 200
+			/api/calls?direction=%20Inbound%20&state=%20ringing%20,hangup,&number=0014155550101 | 200
+			/api/calls?limit=5&limit=6                  | 200
+			""")
+	void takesEmptyParametersForAbsentOnes(String path, int status) {
+		assertThat(api().get(path.strip(), this.key).status()).as(path).isEqualTo(status);
+	}
+
+	@Test
+	void bindsQueryParametersOnlyNotHeadersOfTheSameName() {
+		ApiClient.Response response = api().get("/api/calls", this.key,
+				java.util.Map.of("limit", "0", "direction", "sideways"));
+
+		assertThat(response.status()).isEqualTo(200);
 	}
 
 	@ParameterizedTest

@@ -16,22 +16,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class QueryArchitectureTests {
 
+	private static final String[] FEATURES = { "com.cti.query.calls..", "com.cti.query.conversations..",
+			"com.cti.query.messages..", "com.cti.query.voicemails..", "com.cti.query.stream.." };
+
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 		.importPackages("com.cti.query");
 
+	/**
+	 * Boot's one {@code JdbcClient}, whose {@code JdbcTemplate} has the statement timeout
+	 * ({@code spring.jdbc.template.query-timeout}): nobody makes a template of their own.
+	 */
 	@Test
-	void runsEverySqlStatementThroughTheDatabaseWithTheStatementTimeout() {
-		noClasses().that()
-			.doNotHaveFullyQualifiedName("com.cti.query.api.QueryDatabase")
-			.should()
-			.dependOnClassesThat()
-			.areAssignableTo(JdbcClient.class)
-			.orShould()
-			.dependOnClassesThat()
-			.areAssignableTo(JdbcTemplate.class)
-			.check(this.classes);
+	void runsEverySqlStatementThroughBootsJdbcClient() {
+		noClasses().should().dependOnClassesThat().areAssignableTo(JdbcTemplate.class).check(this.classes);
 	}
 
 	@Test
@@ -40,7 +39,21 @@ class QueryArchitectureTests {
 			.areAnnotatedWith(RestController.class)
 			.should()
 			.dependOnClassesThat()
-			.haveSimpleName("QueryDatabase")
+			.areAssignableTo(JdbcClient.class)
+			.check(this.classes);
+	}
+
+	/**
+	 * Handlers get bound request records and the {@code CallerApp}; only the API key
+	 * filter (and the known-parameters check) look at the servlet request.
+	 */
+	@Test
+	void keepsTheServletApiOutOfFeatures() {
+		noClasses().that()
+			.resideInAnyPackage(FEATURES)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("jakarta.servlet..")
 			.check(this.classes);
 	}
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +34,16 @@ class ApiDocsConfiguration {
 	private static final String API_KEY = "apiKey";
 
 	private static final String PROBLEM = "Problem";
+
+	static {
+		// the value types of request records and paths, documented as the text they are
+		// given as
+		SpringDocUtils.getConfig()
+			.addSimpleTypesForParameterObject(PhoneNumber.class, Direction.class)
+			.replaceWithClass(PhoneNumber.class, String.class)
+			.replaceWithClass(Direction.class, String.class)
+			.replaceWithClass(ResourceId.class, String.class);
+	}
 
 	@Bean
 	OpenAPI queryApiDescription() {

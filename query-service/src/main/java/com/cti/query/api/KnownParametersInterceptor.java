@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +17,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Refuses a request that carries a query parameter its endpoint does not declare, so that
  * a misspelt filter ({@code ?diretion=inbound}) is a 400 naming it rather than silently
- * ignored.
+ * ignored. An endpoint declares its parameters with {@link RequestParam} or as the
+ * components of a request record marked {@link ParameterObject} (the mark that also
+ * documents them one by one).
  */
 class KnownParametersInterceptor implements HandlerInterceptor {
 
@@ -42,6 +45,9 @@ class KnownParametersInterceptor implements HandlerInterceptor {
 			RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
 			if (param != null) {
 				names.add(param.name().isEmpty() ? param.value() : param.name());
+			}
+			else if (parameter.hasParameterAnnotation(ParameterObject.class)) {
+				names.addAll(RequestRecords.parameterNames(parameter.getParameterType()).values());
 			}
 		}
 		return names;

@@ -1,6 +1,12 @@
 package com.cti.query.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +20,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -22,7 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error of the client API into an RFC 9457 problem; a bad parameter's problem
- * names it in {@code parameter}.
+ * names it in {@code parameter}. A request record's invariant (such as {@code to} after
+ * {@code from}) is a {@link BadParameterException} thrown by its constructor: Spring
+ * hands it over as the cause of the binding failure, and it is answered like any other.
  */
 @RestControllerAdvice(basePackages = "com.cti.query")
 class QueryExceptionHandler extends ResponseEntityExceptionHandler {
@@ -62,15 +72,48 @@ class QueryExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
+	/**
+	 * A request record's parameter that does not convert or breaks a constraint: the
+	 * problem names the first (conversions first, then in declaration order).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// a conversion's error names the query parameter, a constraint's the Java name
+		Map<String, String> names = RequestRecords.parameterNames(ex.getParameter().getParameterType());
+		Function<FieldError, String> parameter = (error) -> names.getOrDefault(error.getField(), error.getField());
+		List<String> order = List.copyOf(names.values());
+		Optional<FieldError> first = ex.getFieldErrors()
+			.stream()
+			.min(Comparator.comparing((FieldError error) -> !error.contains(TypeMismatchException.class))
+				.thenComparing((error) -> order.indexOf(parameter.apply(error))));
+		if (first.isEmpty()) {
+			return super.handleMethodArgumentNotValid(ex, headers, status, request);
+		}
+		FieldError error = first.get();
+		String name = parameter.apply(error);
+		String detail = error.contains(TypeMismatchException.class)
+				? mustBe(name, error.unwrap(TypeMismatchException.class))
+				: "Parameter '" + name + "' " + error.getDefaultMessage();
+		return handleExceptionInternal(ex, badParameter(name, detail), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A path id that is no {@link ResourceId}. */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: String.valueOf(ex.getPropertyName());
+		String detail = (ex.getRequiredType() == ResourceId.class)
+				? "'" + name + "' must be a positive whole number (got '" + ex.getValue() + "')" : mustBe(name, ex);
+		return handleExceptionInternal(ex, badParameter(name, detail), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String mustBe(String name, TypeMismatchException ex) {
 		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "a valid value";
-		ProblemDetail problem = badParameter(name,
-				"Parameter '" + name + "' must be " + expected + " (got '" + ex.getValue() + "')");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		Object value = ex.getValue();
+		String given = (value instanceof String[] values) ? String.join(",", values) : String.valueOf(value);
+		return "Parameter '" + name + "' must be " + expected + " (got '" + given + "')";
 	}
 
 	private static String describe(Class<?> type) {
@@ -79,6 +122,15 @@ class QueryExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
 			return "a whole number";
+		}
+		if (type == Instant.class) {
+			return "an ISO-8601 time such as 2026-11-26T12:00:00Z or milliseconds since the epoch";
+		}
+		if (type == Direction.class) {
+			return "inbound or outbound";
+		}
+		if (type == PhoneNumber.class) {
+			return "a phone number in E.164 form such as +14155550101";
 		}
 		return "a valid " + type.getSimpleName();
 	}

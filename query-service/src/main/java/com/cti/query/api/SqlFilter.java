@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,14 @@ public final class SqlFilter {
 	/** An instant as a bind value that the driver sends as {@code timestamptz}. */
 	public static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/**
+	 * A {@link WordList} filter as a {@code text[]} bind value: its words without the
+	 * blanks around them (trailing commas make no words).
+	 */
+	public static String[] words(String list) {
+		return Arrays.stream(list.split(",")).map(String::strip).toArray(String[]::new);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.cti.query.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserMappings {
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
-	UserMappings(QueryDatabase db) {
-		this.db = db;
+	UserMappings(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** The Dialpad users mapped to the client's user id in this app; usually one. */
 	public List<Long> dialpadUserIds(UUID appId, String clientUserId) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select dialpad_user_id from user_mappings where app_id = :appId and client_user_id = :clientUserId
 				order by dialpad_user_id
 				""").param("appId", appId).param("clientUserId", clientUserId).query(Long.class).list();

@@ -1,7 +1,7 @@
 /**
- * What every endpoint of the client API shares: paging with opaque keyset cursors,
- * parameter parsing and checking (unknown parameters are refused), RFC 9457 errors, the
- * statement timeout and the OpenAPI description.
+ * What every endpoint of the client API shares: paging with opaque keyset cursors, the
+ * value types, constraints and binding of request records (unknown parameters are
+ * refused), RFC 9457 errors and the OpenAPI description.
  */
 @NullMarked
 package com.cti.query.api;

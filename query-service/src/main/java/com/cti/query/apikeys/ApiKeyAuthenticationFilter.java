@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the key's hash, then takes the request from the key's rate limit. Without a valid key
  * the request gets a 401 problem (429 once its address has tried too many invalid keys);
  * over the rate limit a 429 with {@code Retry-After}. Every answer to a valid key carries
- * the {@code RateLimit-*} headers. Controllers read the app with {@link CallerApp#from}.
+ * the {@code RateLimit-*} headers. Handlers get the app as a {@link CallerApp} parameter
+ * ({@link CallerAppArgumentResolver}).
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -77,7 +78,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		this.usage.used(apiKey.get().id());
-		CallerApp.set(request, apiKey.get().appId());
+		request.setAttribute(CallerApp.ATTRIBUTE, new CallerApp(apiKey.get().appId()));
 		chain.doFilter(request, response);
 	}
 

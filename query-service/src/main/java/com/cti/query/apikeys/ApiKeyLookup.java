@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ApiKeyLookup {
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
 	private final @Nullable Cache<ByteBuffer, Optional<ApiKey>> cache;
 
-	ApiKeyLookup(QueryDatabase db, ApiKeyProperties properties) {
-		this.db = db;
+	ApiKeyLookup(JdbcClient jdbc, ApiKeyProperties properties) {
+		this.jdbc = jdbc;
 		this.cache = properties.cacheTtl().isZero() ? null
 				: Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
 	}
@@ -46,7 +46,7 @@ class ApiKeyLookup {
 	}
 
 	private Optional<ApiKey> load(byte[] keyHash) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select k.id, k.app_id, k.expires_at from api_keys k join apps a on a.id = k.app_id
 				where k.key_hash = :hash and k.revoked_at is null and a.enabled
 				""")

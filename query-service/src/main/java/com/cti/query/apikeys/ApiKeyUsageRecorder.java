@@ -12,11 +12,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.cti.query.api.QueryDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class ApiKeyUsageRecorder implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiKeyUsageRecorder.class);
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
 	private final ApiKeyProperties properties;
 
@@ -43,8 +43,8 @@ class ApiKeyUsageRecorder implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	ApiKeyUsageRecorder(QueryDatabase db, ApiKeyProperties properties) {
-		this.db = db;
+	ApiKeyUsageRecorder(JdbcClient jdbc, ApiKeyProperties properties) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
@@ -63,7 +63,7 @@ class ApiKeyUsageRecorder implements SmartLifecycle {
 			times[i] = this.pending.remove(keys[i]);
 		}
 		try {
-			this.db.sql("""
+			this.jdbc.sql("""
 					insert into api_key_usage (key_id, last_used_at)
 					select cast(key_id as uuid), to_timestamp(millis / 1000.0)
 					from unnest(cast(:keys as text[]), cast(:millis as bigint[])) as used (key_id, millis)

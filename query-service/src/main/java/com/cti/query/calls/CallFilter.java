@@ -2,16 +2,31 @@ package com.cti.query.calls;
 
 import java.util.List;
 
-import com.cti.query.api.Parameters.TimeRange;
+import com.cti.query.api.Direction;
+import com.cti.query.api.PhoneNumber;
 import com.cti.query.api.SqlFilter;
+import com.cti.query.api.TimeRange;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checked filters of a call list; every one that is set must match.
+ * The checked filters of a call list, from {@link #of(CallListRequest)} or
+ * {@link #of(ActiveCallsRequest)}; every one that is set must match.
  */
-record CallFilter(TimeRange time, @Nullable String direction, @Nullable List<String> states, @Nullable String number,
+record CallFilter(TimeRange time, @Nullable Direction direction, @Nullable String states, @Nullable PhoneNumber number,
 		@Nullable Long targetId, @Nullable String userId, @Nullable Boolean answered, @Nullable Boolean missed,
 		@Nullable Boolean hasVoicemail, @Nullable Boolean hasRecording, boolean activeOnly) {
+
+	static CallFilter of(CallListRequest request) {
+		return new CallFilter(new TimeRange(request.from(), request.to()), request.direction(), request.state(),
+				request.number(), request.targetId(), request.userId(), request.answered(), request.missed(),
+				request.hasVoicemail(), request.hasRecording(), false);
+	}
+
+	/** The live legs that match the request. */
+	static CallFilter of(ActiveCallsRequest request) {
+		return new CallFilter(new TimeRange(null, null), request.direction(), null, request.number(),
+				request.targetId(), request.userId(), null, null, null, null, true);
+	}
 
 	/**
 	 * The conditions on {@code calls c} except the number, which the query matches in two
@@ -31,10 +46,10 @@ record CallFilter(TimeRange time, @Nullable String direction, @Nullable List<Str
 			sql.add("c.sort_at < :to", "to", SqlFilter.utc(this.time.to()));
 		}
 		if (this.direction != null) {
-			sql.add("c.direction = :direction", "direction", this.direction);
+			sql.add("c.direction = :direction", "direction", this.direction.value());
 		}
 		if (this.states != null) {
-			sql.add("c.state = any(:states)", "states", this.states.toArray(String[]::new));
+			sql.add("c.state = any(:states)", "states", SqlFilter.words(this.states));
 		}
 		if (this.targetId != null) {
 			sql.add("c.target_id = :targetId", "targetId", this.targetId);

@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
 
 import com.cti.query.api.Cursor;
 import com.cti.query.api.PageRequest;
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
 import com.cti.query.api.UserMappings;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +50,12 @@ public class CallQueries {
 			order by p.sort_at desc, p.call_id desc
 			""".formatted(columns("p"));
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
 	private final UserMappings users;
 
-	CallQueries(QueryDatabase db, UserMappings users) {
-		this.db = db;
+	CallQueries(JdbcClient jdbc, UserMappings users) {
+		this.jdbc = jdbc;
 		this.users = users;
 	}
 
@@ -83,9 +83,9 @@ public class CallQueries {
 			inner = "(" + branch(where + " and c.external_number = :number") + ")\nunion all\n("
 					+ branch(where + " and c.internal_number = :number and c.external_number is distinct from :number")
 					+ ")\norder by sort_at desc, call_id desc limit :limit";
-			sql.bind("number", filter.number());
+			sql.bind("number", filter.number().e164());
 		}
-		return this.db.sql(WITH_USER.formatted(inner))
+		return this.jdbc.sql(WITH_USER.formatted(inner))
 			.params(sql.params())
 			.param("appId", appId)
 			.param("limit", page.limit() + 1)
@@ -99,7 +99,7 @@ public class CallQueries {
 	}
 
 	Optional<CallView> find(UUID appId, long callId) {
-		return this.db
+		return this.jdbc
 			.sql(WITH_USER
 				.formatted("select " + CALL_COLUMNS + " from calls c where c.app_id = :appId and c.call_id = :callId"))
 			.param("appId", appId)
@@ -110,7 +110,7 @@ public class CallQueries {
 
 	/** The app's legs with the given ids (those it has), for rendering changes. */
 	public List<CallView> findAll(UUID appId, Collection<Long> callIds) {
-		return this.db
+		return this.jdbc
 			.sql(WITH_USER.formatted(
 					"select " + CALL_COLUMNS + " from calls c where c.app_id = :appId and c.call_id = any(:callIds)"))
 			.param("appId", appId)
@@ -121,7 +121,7 @@ public class CallQueries {
 
 	/** Every leg of the given conversations, newest first. */
 	public List<CallView> legsOf(UUID appId, Collection<Long> conversationIds) {
-		return this.db
+		return this.jdbc
 			.sql(WITH_USER.formatted("select " + CALL_COLUMNS
 					+ " from calls c where c.app_id = :appId and c.conversation_id = any(:conversationIds)"))
 			.param("appId", appId)
@@ -135,7 +135,7 @@ public class CallQueries {
 	 * first.
 	 */
 	List<TimelineEntry> timeline(UUID appId, long callId) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select distinct state, event_timestamp from webhook_events
 				where app_id = :appId and kind = 'call' and resource_id = :callId and state is not null
 				  and event_timestamp is not null

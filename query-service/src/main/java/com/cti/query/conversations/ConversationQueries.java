@@ -7,11 +7,11 @@ import java.util.UUID;
 
 import com.cti.query.api.Cursor;
 import com.cti.query.api.PageRequest;
-import com.cti.query.api.Parameters.TimeRange;
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
+import com.cti.query.api.TimeRange;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +24,10 @@ class ConversationQueries {
 
 	static final String CURSOR_KIND = "v";
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
-	ConversationQueries(QueryDatabase db) {
-		this.db = db;
+	ConversationQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** Up to {@code limit + 1} conversations of the app, newest first. */
@@ -42,7 +42,7 @@ class ConversationQueries {
 		if (page.after() != null) {
 			sql.after("c.sort_at", "c.call_id", page.after());
 		}
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select c.conversation_id, c.call_id, c.sort_at from calls c
 				where c.app_id = :appId %s
 				  and not exists (select 1 from calls e where e.app_id = c.app_id
@@ -63,7 +63,7 @@ class ConversationQueries {
 	 * conversation's id changes when an earlier leg links in later).
 	 */
 	Optional<Long> resolve(UUID appId, long id) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select conversation_id from calls where app_id = :appId and conversation_id = :id
 				union all
 				select conversation_id from calls where app_id = :appId and call_id = :id

@@ -12,12 +12,11 @@ import java.util.UUID;
 
 import com.cti.query.api.Cursor;
 import com.cti.query.api.PageRequest;
-import com.cti.query.api.Parameters.TimeRange;
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,26 +32,26 @@ public class MessageQueries {
 			m.sender_id, m.contact_id, m.contact_name, m.contact_phone, m.target_id, m.target_type, m.target_name,
 			m.target_phone, m.status, m.delivery_result, m.created_at, m.event_timestamp, m.updated_at, m.sort_at""";
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
-	MessageQueries(QueryDatabase db) {
-		this.db = db;
+	MessageQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** Up to {@code limit + 1} messages of the app, newest first. */
-	List<Row> list(UUID appId, Filter filter, PageRequest page) {
+	List<Row> list(UUID appId, MessageListRequest filter, PageRequest page) {
 		SqlFilter sql = new SqlFilter();
-		if (filter.time().from() != null) {
-			sql.add("m.sort_at >= :from", "from", SqlFilter.utc(filter.time().from()));
+		if (filter.from() != null) {
+			sql.add("m.sort_at >= :from", "from", SqlFilter.utc(filter.from()));
 		}
-		if (filter.time().to() != null) {
-			sql.add("m.sort_at < :to", "to", SqlFilter.utc(filter.time().to()));
+		if (filter.to() != null) {
+			sql.add("m.sort_at < :to", "to", SqlFilter.utc(filter.to()));
 		}
 		if (filter.direction() != null) {
-			sql.add("m.direction = :direction", "direction", filter.direction());
+			sql.add("m.direction = :direction", "direction", filter.direction().value());
 		}
-		if (filter.statuses() != null) {
-			sql.add("m.status = any(:statuses)", "statuses", filter.statuses().toArray(String[]::new));
+		if (filter.status() != null) {
+			sql.add("m.status = any(:statuses)", "statuses", SqlFilter.words(filter.status()));
 		}
 		if (page.after() != null) {
 			sql.after("m.sort_at", "m.message_id", page.after());
@@ -67,9 +66,9 @@ public class MessageQueries {
 					+ branch(where + " and m.to_numbers @> array[cast(:number as text)]"
 							+ " and m.from_number is distinct from :number")
 					+ ")) u\norder by sort_at desc, message_id desc limit :limit";
-			sql.bind("number", filter.number());
+			sql.bind("number", filter.number().e164());
 		}
-		return this.db.sql(query)
+		return this.jdbc.sql(query)
 			.params(sql.params())
 			.param("appId", appId)
 			.param("limit", page.limit() + 1)
@@ -83,7 +82,7 @@ public class MessageQueries {
 	}
 
 	Optional<MessageView> find(UUID appId, long messageId) {
-		return this.db.sql("select " + COLUMNS + " from messages m where m.app_id = :appId and m.message_id = :id")
+		return this.jdbc.sql("select " + COLUMNS + " from messages m where m.app_id = :appId and m.message_id = :id")
 			.param("appId", appId)
 			.param("id", messageId)
 			.query((rs, rowNum) -> map(rs))
@@ -92,7 +91,7 @@ public class MessageQueries {
 
 	/** The app's messages with the given ids (those it has), for rendering changes. */
 	public List<MessageView> findAll(UUID appId, Collection<Long> messageIds) {
-		return this.db
+		return this.jdbc
 			.sql("select " + COLUMNS + " from messages m where m.app_id = :appId and m.message_id = any(:ids)")
 			.param("appId", appId)
 			.param("ids", messageIds.toArray(Long[]::new))
@@ -116,11 +115,6 @@ public class MessageQueries {
 
 	private static String[] numbers(@Nullable Array array) throws SQLException {
 		return (array != null) ? (String[]) array.getArray() : new String[0];
-	}
-
-	/** The checked filters of a message list. */
-	record Filter(TimeRange time, @Nullable String direction, @Nullable String number,
-			@Nullable List<String> statuses) {
 	}
 
 	/** A message with the position it sorts at. */

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class ChangeFeed {
 
 	private static final int SCAN_LIMIT = 10_000;
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
 	private final StreamProperties properties;
 
@@ -39,8 +39,8 @@ class ChangeFeed {
 
 	private volatile long readyAt = Long.MAX_VALUE;
 
-	ChangeFeed(QueryDatabase db, StreamProperties properties) {
-		this.db = db;
+	ChangeFeed(JdbcClient jdbc, StreamProperties properties) {
+		this.jdbc = jdbc;
 		this.properties = properties;
 	}
 
@@ -89,7 +89,7 @@ class ChangeFeed {
 		List<Long> ids = new ArrayList<>();
 		List<UUID> apps = new ArrayList<>();
 		long[] snapshot = new long[2];
-		this.db.sql("""
+		this.jdbc.sql("""
 				with snap as (select pg_current_snapshot() as s)
 				select cast(cast(pg_snapshot_xmin(snap.s) as text) as bigint) as xmin,
 				       cast(cast(pg_snapshot_xmax(snap.s) as text) as bigint) as xmax, c.id, c.app_id
@@ -110,7 +110,7 @@ class ChangeFeed {
 
 	/** The app's changes after {@code after} up to {@code upTo}, oldest first. */
 	List<Change> changes(UUID appId, long after, long upTo, int limit) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select id, type, resource_id from change_events
 				where app_id = :appId and id > :after and id <= :upTo
 				order by id limit :limit
@@ -128,7 +128,7 @@ class ChangeFeed {
 	 * whether a resume is within the retention window.
 	 */
 	Optional<Instant> firstChangeAfter(UUID appId, long after) {
-		return this.db.sql("""
+		return this.jdbc.sql("""
 				select occurred_at from change_events where app_id = :appId and id > :after order by id limit 1
 				""")
 			.param("appId", appId)
@@ -139,12 +139,12 @@ class ChangeFeed {
 
 	/** The newest change visible now, settled or not. */
 	long newest() {
-		return this.db.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
+		return this.jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
 	}
 
 	/** The oldest change still stored: a resume from before it may have lost changes. */
 	long oldestStored() {
-		return this.db.sql("select coalesce(min(id), 0) from change_events").query(Long.class).single();
+		return this.jdbc.sql("select coalesce(min(id), 0) from change_events").query(Long.class).single();
 	}
 
 	/** One change: which resource changed, and its position in the log. */

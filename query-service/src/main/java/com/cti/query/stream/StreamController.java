@@ -3,7 +3,6 @@ package com.cti.query.stream;
 import java.io.IOException;
 import java.net.URI;
 
-import jakarta.servlet.http.HttpServletRequest;
 import com.cti.query.api.BadParameterException;
 import com.cti.query.apikeys.CallerApp;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +56,7 @@ class StreamController {
 			@Parameter(description = "The same as the Last-Event-ID header, for clients that cannot set headers",
 					example = "1042") @RequestParam(name = "last_event_id",
 							required = false) @Nullable String lastEventIdParameter,
-			HttpServletRequest request) throws IOException {
+			CallerApp app) throws IOException {
 		Long after = null;
 		if (lastEventId != null) {
 			after = position(LAST_EVENT_ID, lastEventId);
@@ -65,7 +64,7 @@ class StreamController {
 		else if (lastEventIdParameter != null) {
 			after = position("last_event_id", lastEventIdParameter);
 		}
-		return this.registry.open(CallerApp.from(request), after);
+		return this.registry.open(app.id(), after);
 	}
 
 	@ExceptionHandler

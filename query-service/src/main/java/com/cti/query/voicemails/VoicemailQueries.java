@@ -11,13 +11,11 @@ import java.util.UUID;
 
 import com.cti.query.api.Cursor;
 import com.cti.query.api.PageRequest;
-import com.cti.query.api.Parameters.TimeRange;
-import com.cti.query.api.QueryDatabase;
 import com.cti.query.api.Rows;
 import com.cti.query.api.SqlFilter;
 import com.cti.query.api.UserMappings;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,17 +34,17 @@ public class VoicemailQueries {
 			left join user_mappings um on um.app_id = v.app_id and um.dialpad_user_id = v.dialpad_user_id
 			""";
 
-	private final QueryDatabase db;
+	private final JdbcClient jdbc;
 
 	private final UserMappings users;
 
-	VoicemailQueries(QueryDatabase db, UserMappings users) {
-		this.db = db;
+	VoicemailQueries(JdbcClient jdbc, UserMappings users) {
+		this.jdbc = jdbc;
 		this.users = users;
 	}
 
 	/** Up to {@code limit + 1} voicemails of the app, newest first. */
-	List<Row> list(UUID appId, Filter filter, PageRequest page) {
+	List<Row> list(UUID appId, VoicemailListRequest filter, PageRequest page) {
 		SqlFilter sql = new SqlFilter().add("v.app_id = :appId");
 		if (filter.userId() != null) {
 			List<Long> users = this.users.dialpadUserIds(appId, filter.userId());
@@ -55,14 +53,14 @@ public class VoicemailQueries {
 			}
 			sql.add("v.dialpad_user_id = any(:dialpadUserIds)", "dialpadUserIds", users.toArray(Long[]::new));
 		}
-		if (filter.time().from() != null) {
-			sql.add("v.sort_at >= :from", "from", SqlFilter.utc(filter.time().from()));
+		if (filter.from() != null) {
+			sql.add("v.sort_at >= :from", "from", SqlFilter.utc(filter.from()));
 		}
-		if (filter.time().to() != null) {
-			sql.add("v.sort_at < :to", "to", SqlFilter.utc(filter.time().to()));
+		if (filter.to() != null) {
+			sql.add("v.sort_at < :to", "to", SqlFilter.utc(filter.to()));
 		}
 		if (filter.number() != null) {
-			sql.add("v.caller_number = :number", "number", filter.number());
+			sql.add("v.caller_number = :number", "number", filter.number().e164());
 		}
 		if (filter.targetId() != null) {
 			sql.add("v.target_id = :targetId", "targetId", filter.targetId());
@@ -74,7 +72,7 @@ public class VoicemailQueries {
 		if (page.after() != null) {
 			sql.after("v.sort_at", "v.call_id", page.after());
 		}
-		return this.db.sql(SELECT + "where " + sql.where() + "\norder by v.sort_at desc, v.call_id desc limit :limit")
+		return this.jdbc.sql(SELECT + "where " + sql.where() + "\norder by v.sort_at desc, v.call_id desc limit :limit")
 			.params(sql.params())
 			.param("appId", appId)
 			.param("limit", page.limit() + 1)
@@ -83,7 +81,7 @@ public class VoicemailQueries {
 	}
 
 	Optional<VoicemailView> find(UUID appId, long callId) {
-		return this.db.sql(SELECT + "where v.app_id = :appId and v.call_id = :callId")
+		return this.jdbc.sql(SELECT + "where v.app_id = :appId and v.call_id = :callId")
 			.param("appId", appId)
 			.param("callId", callId)
 			.query((rs, rowNum) -> map(rs))
@@ -94,7 +92,7 @@ public class VoicemailQueries {
 	 * The app's voicemails of the given call ids (those it has), for rendering changes.
 	 */
 	public List<VoicemailView> findAll(UUID appId, Collection<Long> callIds) {
-		return this.db.sql(SELECT + "where v.app_id = :appId and v.call_id = any(:callIds)")
+		return this.jdbc.sql(SELECT + "where v.app_id = :appId and v.call_id = any(:callIds)")
 			.param("appId", appId)
 			.param("callIds", callIds.toArray(Long[]::new))
 			.query((rs, rowNum) -> map(rs))
@@ -114,11 +112,6 @@ public class VoicemailQueries {
 				Rows.longOrNull(rs, "dialpad_user_id"), rs.getString("client_user_id"), rs.getString("link"), duration,
 				Rows.seconds(duration), transcription, transcription != null, created, Rows.millis(created),
 				rs.getLong("event_timestamp"), updated, updated.toEpochMilli());
-	}
-
-	/** The checked filters of a voicemail list. */
-	record Filter(TimeRange time, @Nullable String number, @Nullable Long targetId, @Nullable String userId,
-			@Nullable Boolean hasTranscription) {
 	}
 
 	/** A voicemail with the position it sorts at. */
