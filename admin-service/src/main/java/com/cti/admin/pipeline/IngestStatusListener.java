@@ -12,6 +12,7 @@ import com.cti.model.Topics;
 import com.cti.model.WireJson;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -107,8 +108,15 @@ class IngestStatusListener {
 	}
 
 	private void advanced(Consumer<?, ?> consumer) {
-		for (TopicPartition partition : consumer.assignment()) {
-			this.positions.put(partition, consumer.position(partition));
+		try {
+			for (TopicPartition partition : consumer.assignment()) {
+				this.positions.put(partition, consumer.position(partition));
+			}
+		}
+		catch (KafkaException ex) {
+			// a request waiting on it says Kafka did not hand the topic over
+			logger.debug("No position on {} yet: {}", Topics.INGEST_STATUS, ex.toString());
+			return;
 		}
 		synchronized (this.progress) {
 			this.progress.notifyAll();
@@ -128,7 +136,9 @@ class IngestStatusListener {
 		@Override
 		public void postProcess(AbstractMessageListenerContainer<String, String> container) {
 			container.getContainerProperties().setAckMode(AckMode.MANUAL);
-			container.getContainerProperties().setIdleEventInterval(200L);
+			// an empty poll returns (and the container can say it idles) after this long
+			container.getContainerProperties().setPollTimeout(100L);
+			container.getContainerProperties().setIdleEventInterval(100L);
 		}
 
 	}

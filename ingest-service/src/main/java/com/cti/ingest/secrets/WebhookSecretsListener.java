@@ -133,7 +133,9 @@ class WebhookSecretsListener implements ConsumerSeekAware {
 		@Override
 		public void postProcess(AbstractMessageListenerContainer<String, String> container) {
 			container.getContainerProperties().setAckMode(AckMode.MANUAL);
-			container.getContainerProperties().setIdleEventInterval(500L);
+			// an empty poll returns (and the container can say it idles) after this long
+			container.getContainerProperties().setPollTimeout(100L);
+			container.getContainerProperties().setIdleEventInterval(100L);
 		}
 
 	}
