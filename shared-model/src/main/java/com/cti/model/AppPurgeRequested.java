@@ -3,17 +3,24 @@ package com.cti.model;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
  * A command from the admin service to the processor: delete every row of the app's data
  * (raw event log, projections, change feed). Published on {@link Topics#APP_COMMANDS},
  * keyed by app id. The processor acts on it only when {@code apps.purge_requested_at} is
- * set, so a command whose request was not committed changes nothing.
+ * set, so a command whose request was not committed changes nothing. On the wire as
+ * {@link WireJson} says.
  *
  * @param appId the app, in the form the event envelope uses (a UUID as text)
  * @param requestedAt when the admin service recorded the request
  * @param requestedBy who asked (the admin API's actor)
  */
-public record AppPurgeRequested(String appId, Instant requestedAt, String requestedBy) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AppPurgeRequested(@JsonAlias("appId") String appId, @JsonAlias("requestedAt") Instant requestedAt,
+		@JsonAlias("requestedBy") String requestedBy) {
 
 	public AppPurgeRequested {
 		Objects.requireNonNull(appId, "appId");

@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The envelope that the ingest service publishes for every accepted Dialpad webhook.
+ * The envelope that the ingest service publishes for every accepted Dialpad webhook. On
+ * the wire as {@link WireJson} says.
  *
  * @param eventId unique id given at ingest
  * @param appId the app the webhook was addressed to, as the URL named it; {@code null}
@@ -23,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when
  * written by this code
  */
-public record DialpadEventReceived(UUID eventId, @Nullable String appId, EventKind kind, Instant receivedAt,
-		String payload, String contentHash, int schemaVersion) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record DialpadEventReceived(@JsonAlias("eventId") UUID eventId, @JsonAlias("appId") @Nullable String appId,
+		EventKind kind, @JsonAlias("receivedAt") Instant receivedAt, String payload,
+		@JsonAlias("contentHash") String contentHash, @JsonAlias("schemaVersion") int schemaVersion) {
 
 	/** The envelope version this code writes and understands. */
 	public static final int CURRENT_SCHEMA_VERSION = 1;

@@ -3,13 +3,17 @@ package com.cti.model;
 import java.time.Instant;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The secrets that verify one app's Dialpad webhook, published by the admin service on
  * {@link Topics#WEBHOOK_SECRETS} (compacted, keyed by app id) so that the ingest service
  * verifies without a database. A tombstone (null value) means the app has no webhook of
- * its own any more: the global {@code DIALPAD_WEBHOOK_SECRET} applies again.
+ * its own any more: the global {@code DIALPAD_WEBHOOK_SECRET} applies again. On the wire
+ * as {@link WireJson} says.
  *
  * @param appId the app the webhook delivers to
  * @param signed false when the webhook was deliberately created without a secret (Dialpad
@@ -20,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param previousSecretExpiresAt end of the rotation's grace period
  * @param updatedAt when the admin service made this change
  */
-public record WebhookSecretsUpdated(String appId, boolean signed, @Nullable String secret,
-		@Nullable String previousSecret, @Nullable Instant previousSecretExpiresAt, Instant updatedAt) {
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record WebhookSecretsUpdated(@JsonAlias("appId") String appId, boolean signed, @Nullable String secret,
+		@JsonAlias("previousSecret") @Nullable String previousSecret,
+		@JsonAlias("previousSecretExpiresAt") @Nullable Instant previousSecretExpiresAt,
+		@JsonAlias("updatedAt") Instant updatedAt) {
 
 	public WebhookSecretsUpdated {
 		Objects.requireNonNull(appId, "appId");

@@ -1,27 +1,17 @@
 package com.cti.admin.pipeline;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.cti.admin.pipeline.ConsumerLag.PartitionLag;
 import com.cti.model.Topics;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,16 +19,14 @@ import org.springframework.stereotype.Component;
  * API: the group's committed offsets against the partitions' end offsets.
  */
 @Component
-class ConsumerLagReader implements DisposableBean {
+class ConsumerLagReader {
 
-	private final KafkaAdmin kafkaAdmin;
+	private final PipelineKafka kafka;
 
 	private final PipelineProperties properties;
 
-	private volatile @Nullable AdminClient adminClient;
-
-	ConsumerLagReader(KafkaAdmin kafkaAdmin, PipelineProperties properties) {
-		this.kafkaAdmin = kafkaAdmin;
+	ConsumerLagReader(PipelineKafka kafka, PipelineProperties properties) {
+		this.kafka = kafka;
 		this.properties = properties;
 	}
 
@@ -46,11 +34,10 @@ class ConsumerLagReader implements DisposableBean {
 		String group = this.properties.consumerGroup();
 		String topic = Topics.DIALPAD_EVENTS;
 		try {
-			List<TopicPartition> partitions = partitions(topic);
-			Map<TopicPartition, OffsetAndMetadata> committed = get(
-					client().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-			Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
-			Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+			List<TopicPartition> partitions = this.kafka.partitions(topic);
+			Map<TopicPartition, OffsetAndMetadata> committed = this.kafka.committed(group);
+			Map<TopicPartition, Long> ends = this.kafka.offsets(partitions, OffsetSpec.latest());
+			Map<TopicPartition, Long> starts = this.kafka.offsets(partitions, OffsetSpec.earliest());
 			List<PartitionLag> lags = new ArrayList<>();
 			boolean anyCommitted = false;
 			for (TopicPartition partition : partitions) {
@@ -77,57 +64,6 @@ class ConsumerLagReader implements DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			return ConsumerLag.unavailable(group, topic, ex.toString());
-		}
-	}
-
-	private List<TopicPartition> partitions(String topic)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		TopicDescription description = get(client().describeTopics(List.of(topic)).allTopicNames()).get(topic);
-		return description.partitions()
-			.stream()
-			.map((info) -> new TopicPartition(topic, info.partition()))
-			.sorted(Comparator.comparingInt(TopicPartition::partition))
-			.toList();
-	}
-
-	private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-		partitions.forEach((partition) -> request.put(partition, spec));
-		Map<TopicPartition, ListOffsetsResultInfo> result = get(client().listOffsets(request).all());
-		Map<TopicPartition, Long> offsets = new HashMap<>();
-		result.forEach((partition, info) -> offsets.put(partition, info.offset()));
-		return offsets;
-	}
-
-	private <T> T get(org.apache.kafka.common.KafkaFuture<T> future)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		return future.get(this.properties.kafkaTimeout().toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	private AdminClient client() {
-		AdminClient client = this.adminClient;
-		if (client == null) {
-			synchronized (this) {
-				client = this.adminClient;
-				if (client == null) {
-					Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
-					int timeout = (int) this.properties.kafkaTimeout().toMillis();
-					config.put("request.timeout.ms", timeout);
-					config.put("default.api.timeout.ms", timeout);
-					client = AdminClient.create(config);
-					this.adminClient = client;
-				}
-			}
-		}
-		return client;
-	}
-
-	@Override
-	public void destroy() {
-		AdminClient client = this.adminClient;
-		if (client != null) {
-			client.close(Duration.ofSeconds(2));
 		}
 	}
 

@@ -64,9 +64,9 @@ class AppPurgeIntegrationTests {
 		List<ConsumerRecord<String, String>> commands = commands(appId);
 		assertThat(commands).hasSize(1);
 		JsonNode command = plainJson.readTree(commands.get(0).value());
-		assertThat(command.path("appId").asString()).isEqualTo(appId.toString());
-		assertThat(Instant.parse(command.path("requestedAt").asString())).isEqualTo(requestedAt);
-		assertThat(command.path("requestedBy").asString()).isEqualTo("alice");
+		assertThat(command.path("app_id").asString()).isEqualTo(appId.toString());
+		assertThat(Instant.parse(command.path("requested_at").asString())).isEqualTo(requestedAt);
+		assertThat(command.path("requested_by").asString()).isEqualTo("alice");
 	}
 
 	@Test

@@ -41,6 +41,31 @@ class SecretCipherTests {
 	}
 
 	@Test
+	void opensAValueSealedBeforeTheServiceUsedTink() {
+		// what the hand-written AES-GCM envelope wrote with KEY, nonce 000102..0b
+		byte[] sealed = HexFormat.of()
+			.parseHex("0135939753000102030405060708090a0b9479a220991efac2ec4fb2412c2849d2ff93e15dd34ed390f3ac7af40f09");
+
+		assertThat(cipher(KEY, false).decrypt(sealed, "row:1")).isEqualTo("webhook-secret");
+	}
+
+	@Test
+	void encryptsWithTheFirstKeyAndDecryptsWithEveryListedOne() {
+		byte[] sealedWithOld = cipher(KEY, false).encrypt("old", "c");
+		SecretCipher rotated = cipher(OTHER_KEY + ", " + KEY, false);
+
+		byte[] sealedWithNew = rotated.encrypt("new", "c");
+
+		assertThat(rotated.decrypt(sealedWithOld, "c")).isEqualTo("old");
+		assertThat(cipher(OTHER_KEY, false).decrypt(sealedWithNew, "c")).isEqualTo("new");
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> cipher(KEY, false).decrypt(sealedWithNew, "c"))
+			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("another CTI_ENCRYPTION_KEY"));
+		assertThatIllegalStateException().isThrownBy(() -> cipher(KEY + "," + KEY, false))
+			.withMessageContaining("twice");
+	}
+
+	@Test
 	void derivesADevelopmentKeyFromTheInternalSecretOnlyInDevelopmentMode() {
 		SecretCipher dev = new SecretCipher(new ProvisioningProperties(null, null, true, INTERNAL_SECRET));
 		byte[] sealed = dev.encrypt("v", "c");

@@ -1,169 +1,94 @@
 package com.cti.ingest.secrets;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.cti.model.Topics;
 import com.cti.model.WebhookSecretsUpdated;
+import com.cti.model.WireJson;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.config.ContainerPostProcessor;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the compacted secrets topic into the {@link WebhookSecretsRegistry}: from the
- * beginning at every start (assigned partitions, no consumer group, no committed
- * offsets), then follows it. It runs on a thread of its own, so the service starts and
- * accepts webhooks whether the topic is empty or Kafka is unreachable; until the topic
- * has been read to its end the registry says it is not loaded.
+ * Reads the compacted secrets topic into the {@link WebhookSecretsRegistry}: its one
+ * partition assigned to this instance (no consumer group, nothing committed), from offset
+ * 0 at every start, then followed. The container's consumer connects and retries on a
+ * thread of its own, so the service starts and accepts webhooks whether the topic is
+ * empty or Kafka is unreachable; until the topic has been read to its end (as it was at
+ * the first check after the start) the registry says it is not loaded. It checks after
+ * each record and whenever the container idles, since an empty topic gives no record.
  */
 @Component
-class WebhookSecretsListener implements SmartLifecycle {
+class WebhookSecretsListener implements ConsumerSeekAware {
+
+	static final String ID = "cti-ingest-webhook-secrets";
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookSecretsListener.class);
 
-	private static final Duration POLL = Duration.ofMillis(500);
-
-	private static final Duration RETRY = Duration.ofSeconds(1);
-
 	private final WebhookSecretsRegistry registry;
 
-	private final Map<String, Object> consumerConfig;
+	/** The end offsets to reach at start-up; touched on the consumer's thread only. */
+	private @Nullable Map<TopicPartition, Long> ends;
 
-	private volatile boolean running;
+	private int applied;
 
-	private volatile @Nullable Consumer<String, String> consumer;
-
-	private @Nullable Thread thread;
-
-	WebhookSecretsListener(WebhookSecretsRegistry registry, KafkaProperties kafkaProperties) {
+	WebhookSecretsListener(WebhookSecretsRegistry registry) {
 		this.registry = registry;
-		this.consumerConfig = consumerConfig(kafkaProperties);
 	}
 
-	private static Map<String, Object> consumerConfig(KafkaProperties kafkaProperties) {
-		Map<String, Object> config = kafkaProperties.buildConsumerProperties();
-		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-		config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.CLIENT_ID_CONFIG, "cti-ingest-webhook-secrets-" + UUID.randomUUID());
-		config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
-		config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-		return config;
+	// one partition, as CtiTopics declares the topic: assigned by hand, so that no
+	// consumer group (and no committed offset) ever exists for it
+	@KafkaListener(id = ID, idIsGroup = false, concurrency = "1", containerPostProcessor = ContainerSettings.NAME,
+			topicPartitions = @org.springframework.kafka.annotation.TopicPartition(topic = Topics.WEBHOOK_SECRETS,
+					partitions = "0", partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")),
+			properties = { "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+					"value.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+					"enable.auto.commit=false", "default.api.timeout.ms=5000", "request.timeout.ms=5000" })
+	void onRecord(ConsumerRecord<String, @Nullable String> record, Consumer<?, ?> consumer) {
+		apply(record);
+		this.applied++;
+		checkLoaded(consumer);
 	}
 
-	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::run, "cti-ingest-webhook-secrets");
-		thread.setDaemon(true);
-		this.thread = thread;
-		thread.start();
+	@EventListener(condition = "#event.listenerId.startsWith('" + ID + "')")
+	void onIdle(ListenerContainerIdleEvent event) {
+		checkLoaded(event.getConsumer());
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		Consumer<String, String> consumer = this.consumer;
-		if (consumer != null) {
-			consumer.wakeup();
-		}
-		Thread thread = this.thread;
-		if (thread != null) {
-			try {
-				thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		this.ends = null;
+		this.applied = 0;
 	}
 
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void run() {
-		while (this.running) {
-			try (var consumer = new KafkaConsumer<>(this.consumerConfig, new StringDeserializer(),
-					new StringDeserializer())) {
-				this.consumer = consumer;
-				follow(consumer);
-			}
-			catch (WakeupException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				// Kafka's messages name brokers and topics, never record contents
-				logger.warn("Reading {} failed, retrying: {}", Topics.WEBHOOK_SECRETS, ex.toString());
-				pause();
-			}
-			finally {
-				this.consumer = null;
-			}
-		}
-	}
-
-	private void follow(Consumer<String, String> consumer) {
-		List<TopicPartition> partitions = partitions(consumer);
-		if (partitions.isEmpty()) {
-			// Kafka answered that the topic does not exist (yet): nobody has a secret of
-			// their own
-			markLoaded(0);
-			pause();
+	private void apply(ConsumerRecord<String, @Nullable String> record) {
+		String appId = record.key();
+		String value = record.value();
+		if (appId == null) {
+			logger.error("Ignoring a {} record without a key at partition {} offset {}", Topics.WEBHOOK_SECRETS,
+					record.partition(), record.offset());
 			return;
 		}
-		consumer.assign(partitions);
-		consumer.seekToBeginning(partitions);
-		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-		int applied = 0;
-		while (this.running) {
-			for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-				apply(record);
-				applied++;
-			}
-			if (!this.registry.isLoaded() && caughtUp(consumer, end)) {
-				markLoaded(applied);
-			}
-		}
-	}
-
-	private List<TopicPartition> partitions(Consumer<String, String> consumer) {
-		return consumer.partitionsFor(Topics.WEBHOOK_SECRETS)
-			.stream()
-			.map((info) -> new TopicPartition(info.topic(), info.partition()))
-			.toList();
-	}
-
-	private static boolean caughtUp(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {
-		return end.entrySet().stream().allMatch((entry) -> consumer.position(entry.getKey()) >= entry.getValue());
-	}
-
-	private void apply(ConsumerRecord<String, String> record) {
-		String appId = record.key();
-		if (record.value() == null) {
-			if (appId != null) {
-				this.registry.remove(appId);
-			}
+		if (value == null) {
+			this.registry.remove(appId);
 			return;
 		}
 		try {
-			WebhookSecretsUpdated update = WebhookSecretsJson.read(appId, record.value());
-			this.registry.put((appId != null) ? appId : update.appId(), AppWebhook.of(update));
+			this.registry.put(appId, AppWebhook.of(WireJson.mapper().readValue(value, WebhookSecretsUpdated.class)));
 		}
 		catch (RuntimeException ex) {
 			// the value holds secrets: say where it is, never what it says
@@ -172,22 +97,47 @@ class WebhookSecretsListener implements SmartLifecycle {
 		}
 	}
 
-	private void markLoaded(int applied) {
-		if (!this.registry.isLoaded()) {
-			this.registry.markLoaded();
-			logger.info("Webhook secrets loaded from {}: {} records read, {} apps with a webhook of their own",
-					Topics.WEBHOOK_SECRETS, applied, this.registry.size());
+	private void checkLoaded(Consumer<?, ?> consumer) {
+		if (this.registry.isLoaded()) {
+			return;
+		}
+		try {
+			Map<TopicPartition, Long> ends = this.ends;
+			if (ends == null) {
+				ends = consumer.endOffsets(consumer.assignment());
+				this.ends = ends;
+			}
+			if (!ends.isEmpty()
+					&& ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue())) {
+				this.registry.markLoaded();
+				logger.info("Webhook secrets loaded from {}: {} records read, {} apps with a webhook of their own",
+						Topics.WEBHOOK_SECRETS, this.applied, this.registry.size());
+			}
+		}
+		catch (KafkaException ex) {
+			// Kafka's messages name brokers and topics, never record contents
+			logger.warn("Reading {} to its end failed, retrying: {}", Topics.WEBHOOK_SECRETS, ex.toString());
 		}
 	}
 
-	private void pause() {
-		try {
-			Thread.sleep(RETRY.toMillis());
+	/**
+	 * The container never commits (no acknowledgement in manual mode) and idles often
+	 * enough to notice the topic's end soon.
+	 */
+	@Component(ContainerSettings.NAME)
+	static class ContainerSettings
+			implements ContainerPostProcessor<String, String, AbstractMessageListenerContainer<String, String>> {
+
+		static final String NAME = "cti-ingest-webhook-secrets-container";
+
+		@Override
+		public void postProcess(AbstractMessageListenerContainer<String, String> container) {
+			container.getContainerProperties().setAckMode(AckMode.MANUAL);
+			// an empty poll returns (and the container can say it idles) after this long
+			container.getContainerProperties().setPollTimeout(100L);
+			container.getContainerProperties().setIdleEventInterval(100L);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
+
 	}
 
 }

@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  * server closed the connection ({@code Connection: close}, or an idle keep-alive that was
  * dropped: the request is then sent once more on a new connection, but only if not one
  * byte of its answer had arrived).
+ *
+ * <p>
+ * Why not a library client: on this 2-core machine, 64 threads each sending a 600-byte
+ * POST to a local no-op server (closed loop, 96,000 requests, two rounds), this client
+ * spent 56-85 µs of CPU per request (12,000-22,000 req/s), Apache HttpClient 5 (classic,
+ * pooled) 108-114 µs with a p99 of 64-77 ms from its pool, and the JDK's
+ * {@code java.net.http.HttpClient} 183-244 µs (6,200-7,800 req/s, and a few requests
+ * failed on reused connections). At the 5,000 req/s the ingest target asks for, the JDK
+ * client alone would take about one of the two cores that the service under test needs.
  */
 public final class HttpConnection implements Closeable {
 
