@@ -66,8 +66,7 @@ enum StandaloneService {
 				"--server.port=" + port, "--server.address=127.0.0.1",
 				// the proxy on the standalone's port sets X-Forwarded-For; the
 				// service trusts it from the proxy's address only
-				"--server.forward-headers-strategy=native",
-				"--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+				"--server.forward-headers-strategy=native", "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
 				// one logging system for the four: it would name them all after the first
 				"--logging.include-application-name=false"));
 		arguments.addAll(this.arguments);

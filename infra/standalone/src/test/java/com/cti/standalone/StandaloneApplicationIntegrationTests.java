@@ -97,6 +97,10 @@ class StandaloneApplicationIntegrationTests {
 		assertThat(forged.statusCode()).isEqualTo(401);
 		assertThat(forged.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		var tooLarge = post(baseUrl + "/webhooks/dialpad", "application/jwt", "x".repeat(300 * 1024));
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+		assertThat(tooLarge.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		var unknown = get(baseUrl + "/no-such-path");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type"))
