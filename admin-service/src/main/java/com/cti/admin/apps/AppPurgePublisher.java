@@ -8,7 +8,6 @@ import com.cti.platform.KafkaSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ class AppPurgePublisher {
 
 	private final KafkaTemplate<String, Object> kafkaTemplate;
 
-	AppPurgePublisher(@Qualifier("adminKafkaTemplate") KafkaTemplate<String, Object> kafkaTemplate) {
+	AppPurgePublisher(KafkaTemplate<String, Object> kafkaTemplate) {
 		this.kafkaTemplate = kafkaTemplate;
 	}
 

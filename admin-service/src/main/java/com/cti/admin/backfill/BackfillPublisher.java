@@ -11,7 +11,6 @@ import com.cti.model.Topics;
 import com.cti.platform.KafkaSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,7 +30,7 @@ class BackfillPublisher {
 
 	private final KafkaTemplate<String, Object> kafkaTemplate;
 
-	BackfillPublisher(@Qualifier("adminKafkaTemplate") KafkaTemplate<String, Object> kafkaTemplate) {
+	BackfillPublisher(KafkaTemplate<String, Object> kafkaTemplate) {
 		this.kafkaTemplate = kafkaTemplate;
 	}
 

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +30,7 @@ class ReplayPublisher {
 
 	private final ReplayProperties properties;
 
-	ReplayPublisher(@Qualifier("adminKafkaTemplate") KafkaTemplate<String, Object> kafkaTemplate,
-			ReplayProperties properties) {
+	ReplayPublisher(KafkaTemplate<String, Object> kafkaTemplate, ReplayProperties properties) {
 		this.kafkaTemplate = kafkaTemplate;
 		this.properties = properties;
 	}

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -32,7 +31,7 @@ class WebhookSecretsPublisher {
 
 	private final KafkaTemplate<String, Object> kafkaTemplate;
 
-	WebhookSecretsPublisher(@Qualifier("adminKafkaTemplate") KafkaTemplate<String, Object> kafkaTemplate) {
+	WebhookSecretsPublisher(KafkaTemplate<String, Object> kafkaTemplate) {
 		this.kafkaTemplate = kafkaTemplate;
 	}
 

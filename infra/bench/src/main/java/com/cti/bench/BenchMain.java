@@ -77,7 +77,7 @@ public final class BenchMain {
 		var settings = new SystemSettings(this.options.repository(), this.options.serviceJvmOptions(),
 				List.of("-Xms512m", "-Xmx512m"), this.options.serviceEnvironment(), java.util.Map.of());
 		report.setting("Kafka broker",
-				"kafka.Kafka 4.1 (KRaft, one node, broker and controller) as its own process, "
+				"Kafka 4.1 (KRaft, one node, broker and controller; the standalone's KraftBroker) as its own process, "
 						+ String.join(" ", settings.brokerJvmOptions())
 						+ ", default flush settings; topics as the services " + "create them");
 		try (BenchSystem system = BenchSystem.start(settings, runDirectory);

@@ -6,65 +6,84 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import com.cti.kafka.KraftBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code ./cti standalone}: starts an embedded Kafka broker and an embedded PostgreSQL 17
  * with their data under {@code ./data} (unless {@code KAFKA_BOOTSTRAP_SERVERS} or
- * {@code DATABASE_URL} point elsewhere), then all four services on one port.
- * {@code --reset} starts from empty data. Ctrl-C stops everything, services first.
+ * {@code DATABASE_URL} point elsewhere), then each of the four services as its own Spring
+ * Boot application in this JVM on a loopback port ({@code PORT}+1 to +4), and a reverse
+ * proxy on {@code PORT} (4000) that serves every public path. {@code --reset} starts from
+ * empty data. Ctrl-C stops everything, proxy and services first.
  */
 public final class StandaloneLauncher {
 
 	private final Path dataDirectory;
 
+	private final Map<String, String> environment;
+
 	private @Nullable EmbeddedPostgres postgres;
 
-	private @Nullable EmbeddedKafka kafka;
+	private @Nullable KraftBroker kafka;
 
-	private @Nullable ConfigurableApplicationContext context;
+	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
-	StandaloneLauncher(Path dataDirectory) {
+	private @Nullable StandaloneProxy proxy;
+
+	/**
+	 * @param dataDirectory where the embedded Kafka and PostgreSQL keep their data
+	 * @param environment settings that win over the process environment (tests)
+	 */
+	StandaloneLauncher(Path dataDirectory, Map<String, String> environment) {
 		this.dataDirectory = dataDirectory;
+		this.environment = environment;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path data = Path.of(env("CTI_DATA_DIR", "data"));
+		Path data = Path.of(env(Map.of(), "CTI_DATA_DIR", "data"));
+		List<String> arguments = new ArrayList<>();
 		for (String arg : args) {
 			if ("--reset".equals(arg)) {
 				deleteRecursively(data);
 			}
-			else if (!arg.startsWith("--")) {
+			else if (arg.startsWith("--")) {
+				arguments.add(arg);
+			}
+			else {
 				System.err.println("usage: ./cti standalone [--reset]");
 				System.exit(2);
 			}
 		}
-		var launcher = new StandaloneLauncher(data);
+		var launcher = new StandaloneLauncher(data, Map.of());
 		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "cti-standalone-shutdown"));
-		launcher.start(args);
+		launcher.start(arguments);
 	}
 
-	void start(String[] args) throws IOException {
+	void start(List<String> arguments) throws IOException {
 		long started = System.nanoTime();
 		Files.createDirectories(this.dataDirectory);
-		Map<String, String> settings = new LinkedHashMap<>();
+		// what a deployed service gets as environment variables: the environment wins
+		Map<String, String> settings = new LinkedHashMap<>(this.environment);
 		Properties secrets = loadOrCreateSecrets();
-		settings.put("INTERNAL_API_SECRET", env("INTERNAL_API_SECRET", secrets.getProperty("INTERNAL_API_SECRET")));
-		settings.put("DIALPAD_WEBHOOK_SECRET",
-				env("DIALPAD_WEBHOOK_SECRET", secrets.getProperty("DIALPAD_WEBHOOK_SECRET")));
-		settings.put("CTI_ENCRYPTION_KEY", env("CTI_ENCRYPTION_KEY", secrets.getProperty("CTI_ENCRYPTION_KEY")));
-		if (System.getenv("DATABASE_URL") == null && System.getenv("DB_HOST") == null) {
+		for (String secret : List.of("INTERNAL_API_SECRET", "DIALPAD_WEBHOOK_SECRET", "CTI_ENCRYPTION_KEY")) {
+			settings.put(secret, env(secret, secrets.getProperty(secret)));
+		}
+		settings.put("INGEST_SPOOL_DIR", env("INGEST_SPOOL_DIR", this.dataDirectory.resolve("spool").toString()));
+		if (env("DATABASE_URL", null) == null && env("DB_HOST", null) == null) {
 			this.postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDirectory.resolve("postgres"))
 				.setCleanDataDirectory(false)
@@ -73,19 +92,29 @@ public final class StandaloneLauncher {
 			settings.put("DATABASE_URL", this.postgres.getJdbcUrl("postgres", "postgres"));
 			settings.put("DB_USER", "postgres");
 		}
-		if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null) {
-			this.kafka = EmbeddedKafka.start(this.dataDirectory.resolve("kafka"),
+		if (env("KAFKA_BOOTSTRAP_SERVERS", null) == null) {
+			this.kafka = KraftBroker.start(this.dataDirectory.resolve("kafka"),
 					Integer.parseInt(env("CTI_KAFKA_PORT", "19092")),
 					Integer.parseInt(env("CTI_KAFKA_CONTROLLER_PORT", "19093")));
 			settings.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		}
-		settings.forEach(System::setProperty);
-		this.context = new SpringApplicationBuilder(StandaloneApplication.class).registerShutdownHook(false).run(args);
-		String port = this.context.getEnvironment().getProperty("local.server.port");
-		printBanner(port, settings, (System.nanoTime() - started) / 1_000_000);
+		int port = Integer.parseInt(env("PORT", "4000"));
+		Map<StandaloneService, Integer> ports = new EnumMap<>(StandaloneService.class);
+		for (StandaloneService service : StandaloneService.values()) {
+			var context = service.start(service.port(port), settings, arguments);
+			this.services.add(context);
+			ports.put(service, Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+		}
+		this.proxy = StandaloneProxy.start(port, ports);
+		printBanner(this.proxy.port(), settings, (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void printBanner(@Nullable String port, Map<String, String> settings, long millis) {
+	/** The port of the proxy that serves every public path. */
+	int port() {
+		return (this.proxy != null) ? this.proxy.port() : 0;
+	}
+
+	private void printBanner(int port, Map<String, String> settings, long millis) {
 		System.out.printf(
 				"""
 
@@ -101,15 +130,20 @@ public final class StandaloneLauncher {
 
 						""",
 				millis, port, settings.get("INTERNAL_API_SECRET"), settings.get("DIALPAD_WEBHOOK_SECRET"),
-				System.getProperty("KAFKA_BOOTSTRAP_SERVERS", System.getenv("KAFKA_BOOTSTRAP_SERVERS")),
+				env("KAFKA_BOOTSTRAP_SERVERS", settings.get("KAFKA_BOOTSTRAP_SERVERS")),
 				(this.postgres != null) ? "embedded, port " + this.postgres.getPort() : "from DATABASE_URL",
 				this.dataDirectory.toAbsolutePath());
 	}
 
 	void stop() {
-		if (this.context != null) {
-			this.context.close();
+		if (this.proxy != null) {
+			this.proxy.close();
 		}
+		// the ingest service first (it stops taking webhooks), the admin service last
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+		this.services.clear();
 		if (this.kafka != null) {
 			this.kafka.close();
 		}
@@ -159,8 +193,12 @@ public final class StandaloneLauncher {
 		return bytes;
 	}
 
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
+	private @Nullable String env(String name, @Nullable String fallback) {
+		return env(this.environment, name, fallback);
+	}
+
+	private static @Nullable String env(Map<String, String> overrides, String name, @Nullable String fallback) {
+		String value = overrides.getOrDefault(name, System.getenv(name));
 		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 

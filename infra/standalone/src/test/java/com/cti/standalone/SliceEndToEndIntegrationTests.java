@@ -3,19 +3,15 @@ package com.cti.standalone;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import com.cti.admin.AdminApplication;
-import com.cti.ingest.IngestApplication;
 import com.cti.platform.TestPostgres;
-import com.cti.processor.ProcessorApplication;
-import com.cti.query.QueryApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.cti.standalone.TestSystem.fixtureEvents;
@@ -28,9 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The foundation's slice through HTTP across the four services, each its own Spring Boot
- * application on its own port, sharing one real Kafka broker and one real PostgreSQL:
- * create an app, post a signed Dialpad call event, read the call back through the client
- * API.
+ * application on its own port (as the standalone starts them, without its proxy), sharing
+ * one real Kafka broker and one real PostgreSQL: create an app, post a signed Dialpad
+ * call event, read the call back through the client API.
  */
 class SliceEndToEndIntegrationTests {
 
@@ -50,25 +46,19 @@ class SliceEndToEndIntegrationTests {
 
 	@BeforeAll
 	static void startServices() {
-		String kafka = TestSystem.kafkaBootstrapServers();
-		String database = TestPostgres.newDatabase();
+		Map<String, String> settings = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestSystem.kafkaBootstrapServers(),
+				"DATABASE_URL", TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET",
+				INTERNAL_SECRET, "DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "INGEST_SPOOL_DIR",
+				TestSystem.temporaryDirectory("spool"));
 		// the admin service starts first and migrates the database for everyone
-		admin = start(AdminApplication.class, kafka, "--spring.datasource.url=" + database);
-		ingest = start(IngestApplication.class, kafka,
-				"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
-		processor = start(ProcessorApplication.class, kafka, "--spring.datasource.url=" + database);
-		query = start(QueryApplication.class, kafka, "--spring.datasource.url=" + database);
+		admin = start(StandaloneService.ADMIN, settings);
+		ingest = start(StandaloneService.INGEST, settings);
+		processor = start(StandaloneService.PROCESSOR, settings);
+		query = start(StandaloneService.QUERY, settings);
 	}
 
-	private static String start(Class<?> application, String kafka, String... extra) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka,
-				"--spring.datasource.username=postgres", "--cti.required-settings=",
-				"--cti.admin.internal-api-secret=" + INTERNAL_SECRET, "--cti.ingest.webhook-secret=" + WEBHOOK_SECRET,
-				"--spring.application.name=" + application.getSimpleName(),
-				"--cti.ingest.spool.directory=" + TestSystem.temporaryDirectory("spool")));
-		args.addAll(List.of(extra));
-		var context = new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
+	private static String start(StandaloneService service, Map<String, String> settings) {
+		var context = service.start(0, settings, List.of());
 		services.add(context);
 		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
 	}

@@ -2,7 +2,6 @@ package com.cti.standalone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +15,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.cti.fixtures.DialpadFixtures;
+import com.cti.kafka.KraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the end-to-end tests share: one real Kafka broker (the launcher's own embedded
- * KRaft broker) for the test JVM, an HTTP client, the fixtures, and an HS256 signer
- * written here from the JWT spec (independent of java-jwt).
+ * KRaft broker, {@link KraftBroker}) for the test JVM, an HTTP client, the fixtures, and
+ * an HS256 signer written here from the JWT spec (independent of java-jwt).
  */
 final class TestSystem {
 
@@ -30,19 +30,14 @@ final class TestSystem {
 
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private static EmbeddedKafka kafka;
+	private static KraftBroker kafka;
 
 	private TestSystem() {
 	}
 
 	static synchronized String kafkaBootstrapServers() {
 		if (kafka == null) {
-			try {
-				kafka = EmbeddedKafka.start(Files.createTempDirectory("cti-kafka"), freePort(), freePort());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			kafka = KraftBroker.startTemporary();
 			Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
 		}
 		return kafka.bootstrapServers();
@@ -54,12 +49,6 @@ final class TestSystem {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

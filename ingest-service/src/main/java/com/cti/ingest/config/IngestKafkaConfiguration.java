@@ -7,48 +7,37 @@ import com.cti.model.IngestStatus;
 import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
- * The event producer, with its durability settings written out rather than left to
- * defaults: every in-sync replica acknowledges ({@code acks=all}), the idempotent
- * producer keeps retries from duplicating or reordering, and blocking is bounded so a
- * request never waits past Dialpad's 5 s. Also the topics the ingest service writes and
- * reads.
+ * The ingest service's two producers, both on Boot's producer factory: the events' with
+ * the durability settings of {@code spring.kafka.producer.*} in {@code application.yml}
+ * ({@code acks=all}, idempotent, bounded waits), and the status reports' with what
+ * differs. Also the topics the ingest service writes and reads.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestKafkaConfiguration {
 
+	/** At shutdown a producer flushes for at most this long (the default is 30 s). */
 	@Bean
-	KafkaTemplate<String, DialpadEventReceived> ingestEventKafkaTemplate(KafkaProperties kafkaProperties) {
-		Map<String, Object> config = kafkaProperties.buildProducerProperties();
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-		config.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
-		// a send gives up (and its future fails) before the webhook's wait ends, so that
-		// a
-		// spooled event is not also delivered later by the producer
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		var factory = new DefaultKafkaProducerFactory<String, DialpadEventReceived>(config, new StringSerializer(),
-				new JacksonJsonSerializer<DialpadEventReceived>().noTypeInfo());
-		factory.setPhysicalCloseTimeout(5);
+	DefaultKafkaProducerFactoryCustomizer closeTimeout() {
+		return (factory) -> factory.setPhysicalCloseTimeout(5);
+	}
+
+	@Bean
+	KafkaTemplate<String, DialpadEventReceived> eventKafkaTemplate(
+			ProducerFactory<String, DialpadEventReceived> producerFactory) {
 		// with an override the template owns its producer and closes (flushes) it at
 		// shutdown
-		var template = new KafkaTemplate<>(factory, Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-events"));
+		var template = new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-events"));
 		// failures are handled and logged by the publisher, without the event's contents
 		template.setProducerListener(new ProducerListener<>() {
 		});
@@ -61,17 +50,11 @@ class IngestKafkaConfiguration {
 	 * lost report is replaced by the next), and short timeouts.
 	 */
 	@Bean
-	KafkaTemplate<String, IngestStatus> ingestStatusKafkaTemplate(KafkaProperties kafkaProperties) {
-		Map<String, Object> config = kafkaProperties.buildProducerProperties();
-		config.put(ProducerConfig.ACKS_CONFIG, "1");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
-		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
-		var factory = new DefaultKafkaProducerFactory<String, IngestStatus>(config, new StringSerializer(),
-				new JacksonJsonSerializer<IngestStatus>().noTypeInfo());
-		factory.setPhysicalCloseTimeout(2);
-		var template = new KafkaTemplate<>(factory, Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-status"));
+	KafkaTemplate<String, IngestStatus> statusKafkaTemplate(ProducerFactory<String, IngestStatus> producerFactory) {
+		var template = new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-status", ProducerConfig.ACKS_CONFIG, "1",
+						ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+						ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000));
 		// failures are handled and logged by the reporter, once per outage
 		template.setProducerListener(new ProducerListener<>() {
 		});
@@ -79,13 +62,13 @@ class IngestKafkaConfiguration {
 	}
 
 	@Bean
-	NewTopic ingestDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
+	NewTopic dialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
 		return CtiTopics.dialpadEvents(partitions);
 	}
 
 	/** Written by the admin service, read here: declared by both. */
 	@Bean
-	NewTopic ingestWebhookSecretsTopic() {
+	NewTopic webhookSecretsTopic() {
 		return CtiTopics.webhookSecrets();
 	}
 

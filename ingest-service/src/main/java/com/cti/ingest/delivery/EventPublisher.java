@@ -39,9 +39,9 @@ public class EventPublisher {
 
 	private final DeliveryMetrics metrics;
 
-	EventPublisher(KafkaTemplate<String, DialpadEventReceived> ingestEventKafkaTemplate, EventSpool spool,
+	EventPublisher(KafkaTemplate<String, DialpadEventReceived> kafkaTemplate, EventSpool spool,
 			IngestProperties properties, DeliveryMetrics metrics) {
-		this.kafkaTemplate = ingestEventKafkaTemplate;
+		this.kafkaTemplate = kafkaTemplate;
 		this.spool = spool;
 		this.publishTimeout = properties.publishTimeout();
 		this.metrics = metrics;

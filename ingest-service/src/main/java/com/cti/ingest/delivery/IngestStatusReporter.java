@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,8 +47,7 @@ class IngestStatusReporter implements SmartLifecycle {
 	private volatile @Nullable String instanceId;
 
 	IngestStatusReporter(EventSpool spool, IngestStatusProperties properties,
-			@Qualifier("ingestStatusKafkaTemplate") KafkaTemplate<String, IngestStatus> kafkaTemplate,
-			Environment environment) {
+			KafkaTemplate<String, IngestStatus> kafkaTemplate, Environment environment) {
 		this.spool = spool;
 		this.properties = properties;
 		this.kafkaTemplate = kafkaTemplate;

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class SpoolConfiguration {
 
 	@Bean
-	EventSpool ingestEventSpool(SpoolProperties properties) throws IOException {
+	EventSpool eventSpool(SpoolProperties properties) throws IOException {
 		return new EventSpool(properties.directory(), properties.maxSize().toBytes(),
 				properties.segmentSize().toBytes());
 	}

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.cti.ingest.HandMadeJwt;
 import com.cti.ingest.IngestApplication;
-import com.cti.ingest.TestKafkaBroker;
 import com.cti.ingest.WebhookClient;
+import com.cti.kafka.KraftBroker;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +38,8 @@ class GracefulShutdownIntegrationTests {
 	void finishesTheRequestInFlightAndKeepsItsEvent() throws Exception {
 		Path spoolDirectory = Files.createTempDirectory("cti-ingest-shutdown-spool");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
-				"--server.port=0", "--spring.kafka.bootstrap-servers=127.0.0.1:" + TestKafkaBroker.freePort(),
+				"--server.port=0",
+				"--spring.kafka.bootstrap-servers=127.0.0.1:" + TestSocketUtils.findAvailableTcpPort(),
 				"--cti.ingest.webhook-secret=" + SECRET, "--cti.ingest.spool.directory=" + spoolDirectory,
 				"--spring.kafka.admin.operation-timeout=1s", "--spring.kafka.admin.close-timeout=1s");
 		var client = new WebhookClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));

@@ -16,15 +16,17 @@ import java.util.stream.Stream;
 
 import com.cti.ingest.HandMadeJwt;
 import com.cti.ingest.IngestApplication;
-import com.cti.ingest.TestKafkaBroker;
 import com.cti.ingest.TopicRecords;
 import com.cti.ingest.WebhookClient;
+import com.cti.kafka.KraftBroker;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.test.util.TestSocketUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,9 +52,9 @@ class IngestCrashIntegrationTests {
 	@Test
 	void losesNothingWhenKilledWithAFullSpool() throws Exception {
 		Path spool = Files.createTempDirectory("cti-ingest-crash-spool");
-		int port = TestKafkaBroker.freePort();
+		int port = TestSocketUtils.findAvailableTcpPort();
 		// nothing listens there: Kafka is down for the whole first run
-		String deadKafka = "127.0.0.1:" + TestKafkaBroker.freePort();
+		String deadKafka = "127.0.0.1:" + TestSocketUtils.findAvailableTcpPort();
 		Process first = startIngest(port, deadKafka, spool, "first", "--spring.kafka.admin.operation-timeout=1s",
 				"--spring.kafka.admin.close-timeout=1s");
 		WebhookClient client = awaitUp(port);
@@ -79,7 +81,7 @@ class IngestCrashIntegrationTests {
 		first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		assertThat(first.isAlive()).isFalse();
 
-		try (TestKafkaBroker broker = TestKafkaBroker.start()) {
+		try (KraftBroker broker = KraftBroker.startTemporary()) {
 			Process second = startIngest(port, broker.bootstrapServers(), spool, "second");
 			await().atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofSeconds(1))
@@ -115,7 +117,7 @@ class IngestCrashIntegrationTests {
 		return client;
 	}
 
-	private static Map<String, List<String>> publishedByCall(TestKafkaBroker broker, Iterable<String> callIds) {
+	private static Map<String, List<String>> publishedByCall(KraftBroker broker, Iterable<String> callIds) {
 		List<ConsumerRecord<String, String>> records = TopicRecords.readAll(broker.bootstrapServers(),
 				Topics.DIALPAD_EVENTS);
 		Map<String, List<String>> byCall = new LinkedHashMap<>();

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.cti.ingest.HandMadeJwt;
-import com.cti.ingest.TestKafkaBroker;
 import com.cti.ingest.TopicRecords;
 import com.cti.ingest.WebhookClient;
+import com.cti.kafka.KraftBroker;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +48,7 @@ class KafkaOutageIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	static final TestKafkaBroker broker = TestKafkaBroker.start();
+	static final KraftBroker broker = KraftBroker.startTemporary();
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {

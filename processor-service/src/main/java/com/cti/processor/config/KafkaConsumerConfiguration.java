@@ -3,107 +3,105 @@ package com.cti.processor.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.cti.model.DialpadEventReceived;
+import com.cti.model.AppPurgeRequested;
 import com.cti.model.Topics;
 import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The event consumer: batch listener, offsets committed after the listener returns (so
- * after the batch's database transaction), and every failure that reaches the container
- * (the database or the broker down) retried with backoff for ever: never skipped. Poison
- * records never reach it: the listener records them and sends them to {@code <topic>-dlt}
- * itself, through the recoverer defined here.
- *
- * <p>
- * The error handler is deliberately not a bean: Boot would wire a
- * {@code CommonErrorHandler} bean into every other listener factory of a combined
- * context.
+ * What {@code spring.kafka.*} in {@code application.yml} cannot say. The consumer itself
+ * (batch listener, offsets committed after the listener returns, so after the batch's
+ * database transaction) is Boot's, from the properties; its error handler retries every
+ * failure that reaches the container (the database or the broker down) with backoff for
+ * ever: never skipped. Poison records never reach it: the listener records them and sends
+ * them to {@code <topic>-dlt} itself, through the recoverer defined here.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConsumerConfiguration {
 
+	/** Boot sets it on its listener container factory. */
 	@Bean
-	ConcurrentKafkaListenerContainerFactory<String, DialpadEventReceived> processorListenerContainerFactory(
-			KafkaProperties kafkaProperties, ProcessorProperties properties,
-			DeadLetterPublishingRecoverer processorDeadLetterRecoverer) {
-		Map<String, Object> config = kafkaProperties.buildConsumerProperties();
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		var valueDeserializer = new JacksonJsonDeserializer<>(DialpadEventReceived.class).ignoreTypeHeaders()
-			.trustedPackages("com.cti.model");
-		var consumerFactory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-				new ErrorHandlingDeserializer<>(valueDeserializer));
-		var factory = new ConcurrentKafkaListenerContainerFactory<String, DialpadEventReceived>();
-		factory.setConsumerFactory(consumerFactory);
-		factory.setBatchListener(true);
-		factory.setConcurrency(properties.concurrency());
-		factory.getContainerProperties().setAckMode(AckMode.BATCH);
-		factory.setCommonErrorHandler(errorHandler(properties, processorDeadLetterRecoverer));
-		return factory;
+	DefaultErrorHandler errorHandler(ProcessorProperties properties,
+			DeadLetterPublishingRecoverer deadLetterRecoverer) {
+		return new DefaultErrorHandler(deadLetterRecoverer, backOff(properties));
 	}
 
-	private static DefaultErrorHandler errorHandler(ProcessorProperties properties,
-			DeadLetterPublishingRecoverer recoverer) {
+	static ExponentialBackOff backOff(ProcessorProperties properties) {
 		var backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-		return new DefaultErrorHandler(recoverer, backOff);
+		return backOff;
 	}
 
 	/**
 	 * Sends a record to {@link Topics#DIALPAD_EVENTS_DLT}, same partition, with Spring
-	 * Kafka's exception headers; the original bytes when the record could not be read.
+	 * Kafka's exception headers, through Boot's template (JSON); the original bytes when
+	 * the record could not be read.
 	 */
 	@Bean
-	DeadLetterPublishingRecoverer processorDeadLetterRecoverer(KafkaProperties kafkaProperties) {
+	DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<Object, Object> kafkaTemplate,
+			KafkaOperations<String, byte[]> rawKafkaTemplate) {
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-		templates.put(byte[].class, template(kafkaProperties, new ByteArraySerializer()));
-		templates.put(Object.class, template(kafkaProperties, new JacksonJsonSerializer<>().noTypeInfo()));
+		templates.put(byte[].class, rawKafkaTemplate);
+		templates.put(Object.class, kafkaTemplate);
 		return new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(Topics.DIALPAD_EVENTS_DLT, record.partition()));
 	}
 
-	private static <V> KafkaTemplate<String, V> template(KafkaProperties kafkaProperties, Serializer<V> serializer) {
-		Map<String, Object> config = kafkaProperties.buildProducerProperties();
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), serializer));
+	/**
+	 * Boot's producer with a byte-array value serializer. Declared as
+	 * {@link KafkaOperations} so that Boot's own {@link KafkaTemplate} is still created.
+	 */
+	@Bean
+	KafkaOperations<String, byte[]> rawKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+		return new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	/**
+	 * The app commands' container ({@code PurgeCommandListener}): its offset committed
+	 * record by record, a failed purge (the database down) tried again with backoff for
+	 * ever, an unreadable command logged and skipped (never sent to the events'
+	 * dead-letter topic).
+	 */
+	@Bean
+	ContainerPostProcessor<String, AppPurgeRequested, AbstractMessageListenerContainer<String, AppPurgeRequested>> appCommandsContainer(
+			ProcessorProperties properties) {
+		return (container) -> {
+			container.getContainerProperties().setAckMode(AckMode.RECORD);
+			container.setCommonErrorHandler(new DefaultErrorHandler(backOff(properties)));
+		};
 	}
 
 	@Bean
-	NewTopic processorDialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
+	NewTopic dialpadEventsTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
 		return CtiTopics.dialpadEvents(partitions);
 	}
 
 	@Bean
-	NewTopic processorDeadLetterTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
+	NewTopic deadLetterTopic(@Value("${cti.kafka.partitions:6}") int partitions) {
 		return CtiTopics.dialpadEventsDeadLetters(partitions);
+	}
+
+	/** Written by the admin service, read here: declared by both. */
+	@Bean
+	NewTopic appCommandsTopic() {
+		return CtiTopics.appCommands();
 	}
 
 }

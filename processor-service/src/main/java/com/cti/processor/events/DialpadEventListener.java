@@ -23,8 +23,7 @@ class DialpadEventListener {
 	}
 
 	@KafkaListener(id = "cti-processor", groupId = "${cti.processor.group-id:cti-processor}",
-			topics = Topics.DIALPAD_EVENTS, containerFactory = "processorListenerContainerFactory", batch = "true",
-			autoStartup = "${cti.processor.consume:true}")
+			topics = Topics.DIALPAD_EVENTS, batch = "true", autoStartup = "${cti.processor.consume:true}")
 	void onEvents(List<ConsumerRecord<String, DialpadEventReceived>> records) {
 		this.handler.handle(records);
 	}

@@ -2,7 +2,6 @@ package com.cti.processor.events;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ class PoisonEventPublisher {
 
 	private final DeadLetterPublishingRecoverer recoverer;
 
-	PoisonEventPublisher(@Qualifier("processorDeadLetterRecoverer") DeadLetterPublishingRecoverer recoverer) {
+	PoisonEventPublisher(DeadLetterPublishingRecoverer recoverer) {
 		this.recoverer = recoverer;
 	}
 
