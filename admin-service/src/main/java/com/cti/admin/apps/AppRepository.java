@@ -59,6 +59,15 @@ class AppRepository {
 			.single();
 	}
 
+	/** When a purge of the app's data was requested, if it was. */
+	Optional<Instant> purgeRequestedAt(UUID appId) {
+		return this.jdbc.sql("select purge_requested_at from apps where id = :id and purge_requested_at is not null")
+			.param("id", appId)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
+	}
+
 	/** Whether a purge of the app's data was requested. */
 	boolean isPurgeRequested(UUID appId) {
 		return this.jdbc.sql("select purge_requested_at is not null from apps where id = :id")

@@ -9,11 +9,12 @@ import com.cti.admin.apikeys.ApiKeyRepository;
 import com.cti.admin.apikeys.ApiKeyRepository.IssuedKey;
 import com.cti.admin.audit.Actor;
 import com.cti.admin.audit.AuditLog;
-import com.cti.model.AppPurgeRequested;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The life of an app: created with its first key, renamed, disabled and enabled, deleted
@@ -33,13 +34,16 @@ class AppService {
 
 	private final AppPurgePublisher purgePublisher;
 
+	private final TransactionTemplate transactions;
+
 	AppService(AppRepository apps, ApiKeyRepository apiKeys, AuditLog auditLog, AppQueries queries,
-			AppPurgePublisher purgePublisher) {
+			AppPurgePublisher purgePublisher, PlatformTransactionManager transactionManager) {
 		this.apps = apps;
 		this.apiKeys = apiKeys;
 		this.auditLog = auditLog;
 		this.queries = queries;
 		this.purgePublisher = purgePublisher;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	AppView get(UUID appId) {
@@ -89,23 +93,36 @@ class AppService {
 
 	/**
 	 * Deletes the app as {@link #delete} does and has its data purged: records the
-	 * request, then hands it to the processor through Kafka before the transaction
-	 * commits, so that when Kafka does not take it nothing changes (a 503 problem). The
-	 * processor waits for this transaction (it updates the same row) and purges only when
-	 * the request was committed. Repeating it is safe: an app already purged is left as
-	 * it is, a request not yet carried out is sent again.
+	 * request and owes the processor the command in one transaction, and sends it once
+	 * that committed (the processor purges only a committed request). When Kafka is known
+	 * to be away before anything changes, nothing changes (a 503 problem); when it fails
+	 * after the commit, the request stands and the outbox sends the command later.
+	 * Repeating it is safe: an app already purged is left as it is, a request not yet
+	 * carried out is sent again.
 	 */
-	@Transactional
 	PurgeRequested purge(UUID appId, Actor actor) {
+		this.queries.get(appId);
+		this.purgePublisher.requireKafka(appId);
+		Purge purge = this.transactions.execute((status) -> requestPurge(appId, actor));
+		if (purge.owed()) {
+			this.purgePublisher.publish(appId);
+		}
+		return new PurgeRequested(purge.revokedKeys(), this.queries.get(appId));
+	}
+
+	private Purge requestPurge(UUID appId, Actor actor) {
 		List<UUID> revoked = delete(appId, actor);
 		if (this.apps.isPurged(appId)) {
-			return new PurgeRequested(revoked.size(), this.queries.get(appId));
+			return new Purge(revoked.size(), false);
 		}
 		Instant requestedAt = this.apps.requestPurge(appId);
 		this.auditLog.record(appId, null, "app_purge_requested", actor,
 				Map.of("purge_requested_at", requestedAt.toString()));
-		this.purgePublisher.publish(new AppPurgeRequested(appId.toString(), requestedAt, actor.name()));
-		return new PurgeRequested(revoked.size(), this.queries.get(appId));
+		this.purgePublisher.owe(appId, actor.name());
+		return new Purge(revoked.size(), true);
+	}
+
+	private record Purge(int revokedKeys, boolean owed) {
 	}
 
 	/** The answer to a purge: the keys it revoked now, and the app's state. */

@@ -38,14 +38,6 @@ class OAuthTokenRepository {
 			.optional();
 	}
 
-	/** The app's tokens, locked until the transaction ends (refresh tokens work once). */
-	Optional<StoredTokens> lock(UUID appId) {
-		return this.jdbc.sql("select " + COLUMNS + " from dialpad_oauth_tokens where app_id = :app for update")
-			.param("app", appId)
-			.query(OAuthTokenRepository::map)
-			.optional();
-	}
-
 	/** The apps whose access token expires before the instant and that can refresh it. */
 	List<UUID> expiringBefore(Instant instant) {
 		return this.jdbc.sql("""

@@ -12,22 +12,24 @@ import com.cti.admin.dialpad.DialpadException;
 import com.cti.admin.dialpad.DialpadProperties;
 import com.cti.admin.dialpad.DialpadTokens;
 import com.cti.admin.dialpad.ProvisioningProblems;
+import com.cti.admin.leases.Leases;
 import com.cti.admin.oauth.OAuthTokenRepository.StoredTokens;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An app's current OAuth access token, refreshed shortly before it expires. The refresh
- * runs in a transaction of its own with the app's token row locked: refresh tokens work
- * once, so two concurrent refreshes must not both spend the same one, and the new pair
- * must be kept even when the caller's own transaction rolls back.
+ * An app's current OAuth access token, refreshed shortly before it expires. A refresh
+ * holds the app's refresh lease (refresh tokens work once, so two concurrent refreshes
+ * must not both spend the same one) and no transaction: the tokens are read again once
+ * the lease is held, Dialpad is called, and the new pair is saved in one statement of its
+ * own.
  */
 @Component
 class OAuthTokens {
+
+	// longer than Dialpad's token call with its retries
+	private static final Duration REFRESH_LEASE = Duration.ofMinutes(1);
 
 	private final OAuthTokenRepository repository;
 
@@ -37,19 +39,18 @@ class OAuthTokens {
 
 	private final DialpadProperties properties;
 
-	private final TransactionTemplate ownTransaction;
+	private final Leases leases;
 
 	private final Clock clock;
 
 	OAuthTokens(OAuthTokenRepository repository, DialpadClient dialpad, SecretCipher cipher,
-			DialpadProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			DialpadProperties properties, Leases leases, Clock clock) {
 		this.repository = repository;
 		this.dialpad = dialpad;
 		this.cipher = cipher;
 		this.properties = properties;
 		this.clock = Clock.tick(clock, Duration.ofNanos(1000));
-		this.ownTransaction = new TransactionTemplate(transactionManager);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.leases = leases;
 	}
 
 	/** The app's access token, refreshed first if it is due; empty when not connected. */
@@ -61,7 +62,11 @@ class OAuthTokens {
 		if (!refreshDue(tokens.get())) {
 			return Optional.of(access(tokens.get()));
 		}
-		return Optional.ofNullable(this.ownTransaction.execute((status) -> refreshLocked(appId)));
+		try (Leases.Lease refresh = this.leases.acquire("oauth-refresh:" + appId, REFRESH_LEASE, REFRESH_LEASE)
+			.orElseThrow(() -> ProvisioningProblems.conflict("dialpad-oauth-refresh-busy", "Token refresh under way",
+					"The Dialpad OAuth tokens of app " + appId + " are being refreshed; try again shortly"))) {
+			return Optional.ofNullable(refreshClaimed(appId));
+		}
 	}
 
 	/** Stores the tokens of a new connection. */
@@ -69,12 +74,13 @@ class OAuthTokens {
 		save(appId, tokens, null, false);
 	}
 
-	private @Nullable String refreshLocked(UUID appId) {
-		Optional<StoredTokens> locked = this.repository.lock(appId);
-		if (locked.isEmpty()) {
+	private @Nullable String refreshClaimed(UUID appId) {
+		// read again: another holder of the lease may have refreshed them meanwhile
+		Optional<StoredTokens> current = this.repository.find(appId);
+		if (current.isEmpty()) {
 			return null;
 		}
-		StoredTokens tokens = locked.get();
+		StoredTokens tokens = current.get();
 		if (!refreshDue(tokens)) {
 			return access(tokens);
 		}

@@ -1,5 +1,6 @@
 package com.cti.admin.subscriptions;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +13,23 @@ import com.cti.admin.dialpad.DialpadCredentials;
 import com.cti.admin.dialpad.DialpadSubscription;
 import com.cti.admin.dialpad.KnownApps;
 import com.cti.admin.dialpad.ProvisioningProblems;
+import com.cti.admin.leases.Leases;
 import com.cti.admin.oauth.DialpadAccess;
 import com.cti.admin.webhooks.WebhookService;
 import com.cti.admin.webhooks.WebhookService.AppWebhook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Points Dialpad's call and SMS event subscriptions at apps' webhooks and keeps a record
  * of them, reconciled on demand with Dialpad's own list (Dialpad is the truth: the record
- * follows it).
+ * follows it). A change claims the app's set-up (a lease: changes of one app run one
+ * after the other), calls Dialpad outside any transaction, then records what Dialpad did.
+ * A subscription made at Dialpad and not recorded (the service stopped in between) is
+ * adopted by {@link #reconcile}.
  */
 @Service
 class SubscriptionService {
@@ -38,48 +44,52 @@ class SubscriptionService {
 
 	private final KnownApps apps;
 
+	private final TransactionTemplate transactions;
+
 	SubscriptionService(SubscriptionRepository repository, WebhookService webhooks, DialpadClient dialpad,
-			DialpadAccess access, KnownApps apps) {
+			DialpadAccess access, KnownApps apps, PlatformTransactionManager transactionManager) {
 		this.repository = repository;
 		this.webhooks = webhooks;
 		this.dialpad = dialpad;
 		this.access = access;
 		this.apps = apps;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	@Transactional
 	SubscriptionView create(UUID appId, SubscriptionType type, SubscriptionSettings settings, boolean enabled) {
 		this.apps.requireEnabled(appId);
-		this.apps.lockDialpadSetup(appId);
-		AppWebhook webhook = requireWebhook(appId);
-		DialpadSubscription created = this.dialpad.createSubscription(this.access.credentialsFor(appId),
-				type.wireName(), settings.dialpadBody(webhook.dialpadWebhookId(), enabled));
-		this.repository.save(appId, webhook.id(), created.id(), type, settings, enabled);
-		return stored(type, created.id()).view();
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			AppWebhook webhook = requireWebhook(appId);
+			DialpadSubscription created = this.dialpad.createSubscription(this.access.credentialsFor(appId),
+					type.wireName(), settings.dialpadBody(webhook.dialpadWebhookId(), enabled));
+			this.repository.save(appId, webhook.id(), created.id(), type, settings, enabled);
+			return stored(type, created.id()).view();
+		}
 	}
 
 	/**
 	 * The app's subscription of this type if it has one that Dialpad still has, else a
 	 * new one with these settings: what {@code setup} needs to be safe to repeat.
 	 */
-	@Transactional
 	Ensured ensure(UUID appId, SubscriptionType type, SubscriptionSettings settings) {
 		this.apps.requireEnabled(appId);
-		this.apps.lockDialpadSetup(appId);
-		AppWebhook webhook = requireWebhook(appId);
-		DialpadCredentials credentials = this.access.credentialsFor(appId);
-		for (StoredSubscription existing : this.repository.findAll(appId, type)) {
-			if (existing.webhookId().equals(webhook.id())) {
-				if (this.dialpad.subscriptionExists(credentials, type.wireName(), existing.dialpadSubscriptionId())) {
-					return new Ensured(existing.view(), false);
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			AppWebhook webhook = requireWebhook(appId);
+			DialpadCredentials credentials = this.access.credentialsFor(appId);
+			for (StoredSubscription existing : this.repository.findAll(appId, type)) {
+				if (existing.webhookId().equals(webhook.id())) {
+					if (this.dialpad.subscriptionExists(credentials, type.wireName(),
+							existing.dialpadSubscriptionId())) {
+						return new Ensured(existing.view(), false);
+					}
+					this.repository.markDeleted(existing.id());
 				}
-				this.repository.markDeleted(existing.id());
 			}
+			DialpadSubscription created = this.dialpad.createSubscription(credentials, type.wireName(),
+					settings.dialpadBody(webhook.dialpadWebhookId(), true));
+			this.repository.save(appId, webhook.id(), created.id(), type, settings, true);
+			return new Ensured(stored(type, created.id()).view(), true);
 		}
-		DialpadSubscription created = this.dialpad.createSubscription(credentials, type.wireName(),
-				settings.dialpadBody(webhook.dialpadWebhookId(), true));
-		this.repository.save(appId, webhook.id(), created.id(), type, settings, true);
-		return new Ensured(stored(type, created.id()).view(), true);
 	}
 
 	List<SubscriptionView> list(@Nullable UUID appId, @Nullable SubscriptionType type) {
@@ -96,58 +106,67 @@ class SubscriptionService {
 		return SubscriptionDetails.of(subscription, atDialpad.orElse(null));
 	}
 
-	@Transactional
 	SubscriptionView update(SubscriptionType type, long id, SubscriptionChanges changes) {
-		StoredSubscription subscription = stored(type, id);
-		this.apps.lockDialpadSetup(subscription.appId());
-		subscription = stored(type, id);
-		SubscriptionSettings settings = subscription.settings().with(changes, type);
-		boolean enabled = (changes.enabled() != null) ? changes.enabled() : subscription.enabled();
-		this.dialpad.updateSubscription(this.access.credentialsFor(subscription.appId()), type.wireName(), id,
-				settings.dialpadBody(subscription.dialpadWebhookId(), enabled));
-		this.repository.update(subscription.id(), settings, enabled);
-		return stored(type, id).view();
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(stored(type, id).appId())) {
+			StoredSubscription subscription = stored(type, id);
+			SubscriptionSettings settings = subscription.settings().with(changes, type);
+			boolean enabled = (changes.enabled() != null) ? changes.enabled() : subscription.enabled();
+			this.dialpad.updateSubscription(this.access.credentialsFor(subscription.appId()), type.wireName(), id,
+					settings.dialpadBody(subscription.dialpadWebhookId(), enabled));
+			this.repository.update(subscription.id(), settings, enabled);
+			return stored(type, id).view();
+		}
 	}
 
-	@Transactional
 	void delete(SubscriptionType type, long id) {
-		StoredSubscription subscription = stored(type, id);
-		this.apps.lockDialpadSetup(subscription.appId());
-		this.dialpad.deleteSubscription(this.access.credentialsFor(subscription.appId()), type.wireName(), id);
-		this.repository.markDeleted(subscription.id());
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(stored(type, id).appId())) {
+			StoredSubscription subscription = stored(type, id);
+			this.dialpad.deleteSubscription(this.access.credentialsFor(subscription.appId()), type.wireName(), id);
+			this.repository.markDeleted(subscription.id());
+		}
 	}
 
 	/**
 	 * Makes the record of the app's subscriptions match Dialpad's list: subscriptions at
 	 * Dialpad that deliver to the app's webhook are adopted, recorded ones Dialpad no
 	 * longer has are marked deleted, and recorded settings that differ take Dialpad's.
-	 * With {@code dryRun} it only reports.
+	 * With {@code dryRun} it only reports. Dialpad's lists are read first; the record
+	 * changes in one short transaction after.
 	 */
-	@Transactional
 	ReconcileReport reconcile(UUID appId, boolean dryRun) {
 		this.apps.requireExisting(appId);
-		this.apps.lockDialpadSetup(appId);
-		AppWebhook webhook = requireWebhook(appId);
-		DialpadCredentials credentials = this.access.credentialsFor(appId);
-		var report = new ReconcileReport.Builder(appId, webhook.dialpadWebhookId(), dryRun);
-		for (SubscriptionType type : SubscriptionType.values()) {
-			Map<Long, DialpadSubscription> atDialpad = this.dialpad.listSubscriptions(credentials, type.wireName())
-				.stream()
-				.filter((subscription) -> subscription.id() != null
-						&& Long.valueOf(webhook.dialpadWebhookId()).equals(subscription.webhookId()))
-				.collect(Collectors.toMap(DialpadSubscription::id, Function.identity(), (a, b) -> a));
-			for (StoredSubscription stored : this.repository.findAll(appId, type)) {
-				DialpadSubscription remote = atDialpad.remove(stored.dialpadSubscriptionId());
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			AppWebhook webhook = requireWebhook(appId);
+			DialpadCredentials credentials = this.access.credentialsFor(appId);
+			Map<SubscriptionType, Map<Long, DialpadSubscription>> atDialpad = new EnumMap<>(SubscriptionType.class);
+			for (SubscriptionType type : SubscriptionType.values()) {
+				atDialpad.put(type,
+						this.dialpad.listSubscriptions(credentials, type.wireName())
+							.stream()
+							.filter((subscription) -> subscription.id() != null
+									&& Long.valueOf(webhook.dialpadWebhookId()).equals(subscription.webhookId()))
+							.collect(Collectors.toMap(DialpadSubscription::id, Function.identity(), (a, b) -> a)));
+			}
+			return this.transactions.execute((status) -> reconcile(webhook, atDialpad, dryRun));
+		}
+	}
+
+	private ReconcileReport reconcile(AppWebhook webhook,
+			Map<SubscriptionType, Map<Long, DialpadSubscription>> atDialpad, boolean dryRun) {
+		var report = new ReconcileReport.Builder(webhook.appId(), webhook.dialpadWebhookId(), dryRun);
+		atDialpad.forEach((type, remotes) -> {
+			for (StoredSubscription stored : this.repository.findAll(webhook.appId(), type)) {
+				DialpadSubscription remote = remotes.remove(stored.dialpadSubscriptionId());
 				reconcileOne(stored, remote, type, dryRun, report);
 			}
-			for (DialpadSubscription remote : atDialpad.values()) {
+			for (DialpadSubscription remote : remotes.values()) {
 				report.adopted(type, remote.id());
 				if (!dryRun) {
-					this.repository.save(appId, webhook.id(), remote.id(), type, SubscriptionSettings.of(remote, type),
-							!Boolean.FALSE.equals(remote.enabled()));
+					this.repository.save(webhook.appId(), webhook.id(), remote.id(), type,
+							SubscriptionSettings.of(remote, type), !Boolean.FALSE.equals(remote.enabled()));
 				}
 			}
-		}
+		});
 		return report.build();
 	}
 

@@ -18,22 +18,25 @@ import com.cti.admin.dialpad.DialpadSubscription;
 import com.cti.admin.dialpad.DialpadWebhook;
 import com.cti.admin.dialpad.KnownApps;
 import com.cti.admin.dialpad.ProvisioningProblems;
+import com.cti.admin.leases.Leases;
 import com.cti.admin.oauth.DialpadAccess;
-import com.cti.model.WebhookSecretsUpdated;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, rotates and deletes apps' Dialpad webhooks, keeping three things in step: the
  * webhook at Dialpad, its row (secrets encrypted) and the secrets ingest verifies with
- * (published on Kafka, acknowledged before the call answers). Each use case runs in one
- * transaction under a per-app lock, so a failure anywhere leaves no row behind, and
- * repeating the call picks up what Dialpad already has (a webhook with the app's hook URL
- * is adopted, not duplicated).
+ * (published on Kafka after the commit, acknowledged before the call answers). A use case
+ * claims the app's set-up (a lease, so concurrent changes of one app run one after the
+ * other), calls Dialpad outside any transaction, then records the outcome in a short
+ * transaction that also owes ingest the secrets (the outbox). A failure at Dialpad leaves
+ * no row and publishes nothing; a webhook made at Dialpad but not recorded (the service
+ * stopped in between) is adopted by the next call, which finds it by the app's hook URL.
  */
 @Service
 public class WebhookService {
@@ -58,12 +61,14 @@ public class WebhookService {
 
 	private final KnownApps apps;
 
+	private final TransactionTemplate transactions;
+
 	// microseconds, as PostgreSQL keeps them: what is published equals what is stored
 	private final Clock clock;
 
 	WebhookService(WebhookRepository repository, WebhookSecretsPublisher publisher, HookUrls hookUrls,
 			DialpadClient dialpad, DialpadAccess access, DialpadProperties properties, SecretCipher cipher,
-			KnownApps apps, Clock clock) {
+			KnownApps apps, PlatformTransactionManager transactionManager, Clock clock) {
 		this.repository = repository;
 		this.publisher = publisher;
 		this.hookUrls = hookUrls;
@@ -72,6 +77,7 @@ public class WebhookService {
 		this.properties = properties;
 		this.cipher = cipher;
 		this.apps = apps;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = Clock.tick(clock, Duration.ofNanos(1000));
 	}
 
@@ -80,19 +86,21 @@ public class WebhookService {
 	 * creates nothing (it re-publishes the secrets, which heals an ingest that lost
 	 * them).
 	 */
-	@Transactional
 	public WebhookOutcome create(UUID appId, SecretChoice choice) {
 		this.apps.requireEnabled(appId);
-		this.apps.lockDialpadSetup(appId);
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			WebhookOutcome outcome = createClaimed(appId, choice);
+			this.publisher.publish(appId);
+			return outcome;
+		}
+	}
+
+	private WebhookOutcome createClaimed(UUID appId, SecretChoice choice) {
 		DialpadCredentials credentials = this.access.credentialsFor(appId);
 		Optional<StoredWebhook> existing = this.repository.findLive(appId);
-		if (existing.isPresent()) {
-			if (this.dialpad.webhookExists(credentials, existing.get().dialpadWebhookId())) {
-				this.publisher.publish(secretsOf(existing.get()));
-				return new WebhookOutcome(existing.get().view(this.clock.instant()), false, false);
-			}
-			// deleted at Dialpad behind our back: forget it and make a new one
-			this.repository.markDeleted(existing.get().id());
+		if (existing.isPresent() && this.dialpad.webhookExists(credentials, existing.get().dialpadWebhookId())) {
+			inTransaction(() -> this.publisher.owe(appId));
+			return new WebhookOutcome(existing.get().view(this.clock.instant()), false, false);
 		}
 		String hookUrl = this.hookUrls.forApp(appId);
 		String secret = secretFor(choice);
@@ -104,71 +112,79 @@ public class WebhookService {
 		Adopted adopted = adoptOrCreate(credentials, hookUrl, secret);
 		var stored = new StoredWebhook(id, appId, adopted.webhook().id(), hookUrl, secret != null, choice.source(),
 				encrypted, null, null, now, now);
-		this.repository.insert(stored);
-		this.publisher.publish(new WebhookSecretsUpdated(appId.toString(), secret != null, secret, null, null, now));
+		inTransaction(() -> {
+			// deleted at Dialpad behind our back: forget it, the new one replaces it
+			existing.ifPresent((lost) -> this.repository.markDeleted(lost.id()));
+			this.repository.insert(stored);
+			this.publisher.owe(appId);
+		});
 		return new WebhookOutcome(stored.view(now), true, adopted.adopted());
 	}
 
 	/**
 	 * Gives the webhook a new secret at Dialpad. Ingest learns the new secret before
-	 * Dialpad starts signing with it, and keeps accepting the old one for the grace
-	 * period (null: {@code cti.dialpad.secret-rotation-grace}; zero: the old one stops at
-	 * once).
+	 * Dialpad starts signing with it (the new secrets are committed and published first),
+	 * and keeps accepting the old one for the grace period (null:
+	 * {@code cti.dialpad.secret-rotation-grace}; zero: the old one stops at once). When
+	 * Kafka or Dialpad fails, the old secrets are put back and published again.
 	 */
-	@Transactional
 	public WebhookView rotate(long dialpadWebhookId, SecretChoice choice, @Nullable Duration requestedGrace) {
 		Duration grace = (requestedGrace != null) ? requestedGrace : this.properties.secretRotationGrace();
-		StoredWebhook webhook = liveWebhook(dialpadWebhookId);
-		this.apps.lockDialpadSetup(webhook.appId());
-		webhook = liveWebhook(dialpadWebhookId);
-		if (!webhook.signed()) {
-			throw ProvisioningProblems.conflict("webhook-unsigned", "Webhook is unsigned",
-					"Webhook " + dialpadWebhookId + " was created without a secret, so there is none to rotate; "
-							+ "delete it and create it again signed");
+		UUID appId = liveWebhook(dialpadWebhookId).appId();
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			StoredWebhook webhook = liveWebhook(dialpadWebhookId);
+			if (!webhook.signed()) {
+				throw ProvisioningProblems.conflict("webhook-unsigned", "Webhook is unsigned",
+						"Webhook " + dialpadWebhookId + " was created without a secret, so there is none to rotate; "
+								+ "delete it and create it again signed");
+			}
+			String secret = secretFor(choice);
+			String previous = this.cipher.decrypt(webhook.secretEncrypted(), webhook.secretContext());
+			if (previous.equals(secret)) {
+				throw ProvisioningProblems.conflict("same-secret", "Same secret",
+						"The webhook already uses DIALPAD_WEBHOOK_SECRET; nothing to rotate");
+			}
+			DialpadCredentials credentials = this.access.credentialsFor(appId);
+			Instant now = this.clock.instant();
+			boolean keepPrevious = !grace.isZero();
+			updateSecrets(webhook, choice.source(), this.cipher.encrypt(secret, webhook.secretContext()),
+					keepPrevious ? this.cipher.encrypt(previous, webhook.previousSecretContext()) : null,
+					keepPrevious ? now.plus(grace) : null);
+			try {
+				this.publisher.publish(appId);
+				this.dialpad.updateWebhook(credentials, dialpadWebhookId, null, secret);
+			}
+			catch (RuntimeException ex) {
+				updateSecrets(webhook, webhook.secretSource(), webhook.secretEncrypted(),
+						webhook.previousSecretEncrypted(), webhook.previousSecretExpiresAt());
+				this.publisher.publishQuietly(appId);
+				throw ex;
+			}
+			return liveWebhook(dialpadWebhookId).view(now);
 		}
-		String secret = secretFor(choice);
-		String previous = this.cipher.decrypt(webhook.secretEncrypted(), webhook.secretContext());
-		if (previous.equals(secret)) {
-			throw ProvisioningProblems.conflict("same-secret", "Same secret",
-					"The webhook already uses DIALPAD_WEBHOOK_SECRET; nothing to rotate");
-		}
-		DialpadCredentials credentials = this.access.credentialsFor(webhook.appId());
-		Instant now = this.clock.instant();
-		boolean keepPrevious = !grace.isZero();
-		Instant expires = keepPrevious ? now.plus(grace) : null;
-		String kept = keepPrevious ? previous : null;
-		this.publisher.publish(new WebhookSecretsUpdated(webhook.appId().toString(), true, secret, kept, expires, now));
-		try {
-			this.dialpad.updateWebhook(credentials, dialpadWebhookId, null, secret);
-		}
-		catch (RuntimeException ex) {
-			this.publisher.publishQuietly(secretsOf(webhook));
-			throw ex;
-		}
-		this.repository.updateSecrets(webhook.id(), choice.source(),
-				this.cipher.encrypt(secret, webhook.secretContext()),
-				keepPrevious ? this.cipher.encrypt(previous, webhook.previousSecretContext()) : null, expires);
-		return liveWebhook(dialpadWebhookId).view(now);
 	}
 
 	/**
 	 * Deletes the webhook at Dialpad with the subscriptions that deliver to it, then
 	 * here, then at ingest (tombstone).
 	 */
-	@Transactional
 	public void delete(long dialpadWebhookId) {
-		StoredWebhook webhook = liveWebhook(dialpadWebhookId);
-		this.apps.lockDialpadSetup(webhook.appId());
-		webhook = liveWebhook(dialpadWebhookId);
-		DialpadCredentials credentials = this.access.credentialsFor(webhook.appId());
-		for (String type : List.of("call", "sms")) {
-			subscriptionsAt(credentials, type).stream()
-				.filter((subscription) -> Long.valueOf(dialpadWebhookId).equals(subscription.webhookId()))
-				.forEach((subscription) -> this.dialpad.deleteSubscription(credentials, type, subscription.id()));
+		UUID appId = liveWebhook(dialpadWebhookId).appId();
+		try (Leases.Lease setup = this.apps.claimDialpadSetup(appId)) {
+			StoredWebhook webhook = liveWebhook(dialpadWebhookId);
+			DialpadCredentials credentials = this.access.credentialsFor(appId);
+			for (String type : List.of("call", "sms")) {
+				subscriptionsAt(credentials, type).stream()
+					.filter((subscription) -> Long.valueOf(dialpadWebhookId).equals(subscription.webhookId()))
+					.forEach((subscription) -> this.dialpad.deleteSubscription(credentials, type, subscription.id()));
+			}
+			this.dialpad.deleteWebhook(credentials, dialpadWebhookId);
+			inTransaction(() -> {
+				this.repository.markDeleted(webhook.id());
+				this.publisher.owe(appId);
+			});
+			this.publisher.publish(appId);
 		}
-		this.dialpad.deleteWebhook(credentials, dialpadWebhookId);
-		this.repository.markDeleted(webhook.id());
-		this.publisher.tombstone(webhook.appId());
 	}
 
 	/** The app's live webhook, if it has one. */
@@ -261,17 +277,16 @@ public class WebhookService {
 		};
 	}
 
-	private WebhookSecretsUpdated secretsOf(StoredWebhook webhook) {
-		Instant now = this.clock.instant();
-		if (!webhook.signed()) {
-			return new WebhookSecretsUpdated(webhook.appId().toString(), false, null, null, null, now);
-		}
-		String secret = this.cipher.decrypt(webhook.secretEncrypted(), webhook.secretContext());
-		boolean previousValid = webhook.previousSecretValidAt(now);
-		String previous = previousValid
-				? this.cipher.decrypt(webhook.previousSecretEncrypted(), webhook.previousSecretContext()) : null;
-		return new WebhookSecretsUpdated(webhook.appId().toString(), true, secret, previous,
-				previousValid ? webhook.previousSecretExpiresAt() : null, now);
+	private void updateSecrets(StoredWebhook webhook, String source, byte[] secret, byte @Nullable [] previous,
+			@Nullable Instant previousExpiresAt) {
+		inTransaction(() -> {
+			this.repository.updateSecrets(webhook.id(), source, secret, previous, previousExpiresAt);
+			this.publisher.owe(webhook.appId());
+		});
+	}
+
+	private void inTransaction(Runnable writes) {
+		this.transactions.executeWithoutResult((status) -> writes.run());
 	}
 
 	/**

@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.leases;
+
+import org.jspecify.annotations.NullMarked;

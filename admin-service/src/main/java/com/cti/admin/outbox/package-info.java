@@ -1,0 +1,4 @@
+@NullMarked
+package com.cti.admin.outbox;
+
+import org.jspecify.annotations.NullMarked;
