@@ -42,8 +42,7 @@ public class Outbox {
 
 	private final Map<String, OutboxMessages> messages;
 
-	Outbox(JdbcClient jdbc, Leases leases, KafkaTemplate<String, Object> kafkaTemplate,
-			List<OutboxMessages> messages) {
+	Outbox(JdbcClient jdbc, Leases leases, KafkaTemplate<String, Object> kafkaTemplate, List<OutboxMessages> messages) {
 		this.jdbc = jdbc;
 		this.leases = leases;
 		this.kafkaTemplate = kafkaTemplate;
