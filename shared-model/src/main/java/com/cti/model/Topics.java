@@ -18,8 +18,8 @@ public final class Topics {
 	public static final String WEBHOOK_SECRETS = "cti.webhook-secrets";
 
 	/**
-	 * Commands about one app ({@link AppPurgeRequested}), keyed by app id: written by the
-	 * admin service, read by the processor.
+	 * Commands about one app ({@link AppCommand}: purge its data, replay or assign one of
+	 * its events), keyed by app id: written by the admin service, read by the processor.
 	 */
 	public static final String APP_COMMANDS = "cti.app-commands";
 

@@ -1,8 +1,13 @@
 package com.cti.model;
 
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeIdResolver;
 
 /**
  * The one JSON mapper for the records of this package on Kafka: every producer and
@@ -17,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Records written before the format was pinned spell their fields in camelCase
  * (spring-kafka's default mapper). They stay on the topics (for ever on the compacted
  * ones, until their key is written again), so each record names its camelCase spellings
- * with {@code @JsonAlias}: they are read, never written.
+ * with {@code @JsonAlias}: they are read, never written. Likewise an {@link AppCommand}
+ * without its {@code command} field, written before there was more than one kind, is read
+ * as the {@link AppPurgeRequested} it is.
  */
-public final class WireJson {
+public final class WireJson extends DeserializationProblemHandler {
 
 	private static final JsonMapper mapper = JsonMapper.builder()
 		.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -27,6 +34,7 @@ public final class WireJson {
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addHandler(new WireJson())
 		.build();
 
 	private WireJson() {
@@ -35,6 +43,16 @@ public final class WireJson {
 	/** The mapper (immutable and thread-safe: share it). */
 	public static JsonMapper mapper() {
 		return mapper;
+	}
+
+	/**
+	 * An app command without a {@code command} field is a purge (this class is its
+	 * mapper's problem handler, so that Jackson's classes stay in this one class).
+	 */
+	@Override
+	public @Nullable JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType,
+			TypeIdResolver idResolver, String failureMsg) {
+		return baseType.hasRawClass(AppCommand.class) ? ctxt.constructType(AppPurgeRequested.class) : null;
 	}
 
 }

@@ -51,6 +51,24 @@ class WireJsonTests {
 			{"app_id":"5b0e7d4c-0000-4000-8000-00000000d3fa","requested_at":"2026-11-26T10:00:00Z",\
 			"requested_by":"admin"}""";
 
+	private static final ReplayEvent REPLAY = new ReplayEvent(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"),
+			UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"), "5b0e7d4c-0000-4000-8000-00000000d3fa",
+			Instant.parse("2026-11-26T10:00:00.250Z"), "dave");
+
+	private static final String REPLAY_JSON = """
+			{"command":"replay_event","event_id":"0f8fad5b-d9cb-469f-a165-70867728950e",\
+			"new_event_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","app_id":"5b0e7d4c-0000-4000-8000-00000000d3fa",\
+			"requested_at":"2026-11-26T10:00:00.250Z","requested_by":"dave"}""";
+
+	private static final AssignEvent ASSIGN = new AssignEvent(UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e"),
+			UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"), "5b0e7d4c-0000-4000-8000-00000000d3fa",
+			Instant.parse("2026-11-26T10:00:00Z"), "internal-api");
+
+	private static final String ASSIGN_JSON = """
+			{"command":"assign_event","event_id":"0f8fad5b-d9cb-469f-a165-70867728950e",\
+			"new_event_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","app_id":"5b0e7d4c-0000-4000-8000-00000000d3fa",\
+			"requested_at":"2026-11-26T10:00:00Z","requested_by":"internal-api"}""";
+
 	private static final IngestStatus STATUS = new IngestStatus("ingest-1:8081", 7, 700,
 			Instant.parse("2026-11-26T10:00:00.001Z"), Duration.ofSeconds(10));
 
@@ -77,6 +95,45 @@ class WireJsonTests {
 	}
 
 	@Test
+	void writesAndReadsTheReplayAndAssignCommands() {
+		assertContract(REPLAY, REPLAY_JSON);
+		assertContract(ASSIGN, ASSIGN_JSON);
+	}
+
+	@Test
+	void readsEveryCommandOfTheTopicByItsCommandField() {
+		assertThat(read(REPLAY_JSON, AppCommand.class)).isEqualTo(REPLAY);
+		assertThat(read(ASSIGN_JSON, AppCommand.class)).isEqualTo(ASSIGN);
+		assertThat(read(PURGE_JSON, AppCommand.class)).as("a purge, written without the field").isEqualTo(PURGE);
+		assertThat(read(PURGE_JSON.replace("{", "{\"command\":\"purge_app\","), AppCommand.class)).isEqualTo(PURGE);
+		assertThat(new String(wire.writerFor(AppCommand.class).writeValueAsBytes(REPLAY), StandardCharsets.UTF_8))
+			.isEqualTo(REPLAY_JSON);
+	}
+
+	@Test
+	void readsThePurgeCommandsWrittenBeforeThereWereOtherCommands() {
+		// as they stay on the app commands topic: without a command field, camelCase or
+		// snake_case
+		assertThat(read("""
+				{"appId":"5b0e7d4c-0000-4000-8000-00000000d3fa","requestedAt":"2026-11-26T10:00:00Z",\
+				"requestedBy":"admin"}""", AppCommand.class)).isEqualTo(PURGE);
+		assertThatException().as("only the wire mapper knows that a command without the field is a purge")
+			.isThrownBy(() -> JsonMapper.builder().build().readValue(PURGE_JSON, AppCommand.class));
+	}
+
+	@Test
+	void refusesACommandOfAnUnknownKind() {
+		assertThatException().as("never read as a purge, whose fields it has")
+			.isThrownBy(() -> read(REPLAY_JSON.replace("replay_event", "reticulate_splines"), AppCommand.class));
+		assertThatException()
+			.isThrownBy(() -> read(REPLAY_JSON.replace("replay_event", "assign_event"), ReplayEvent.class));
+		assertThatException().as("a replay needs the copy's id")
+			.isThrownBy(
+					() -> read(REPLAY_JSON.replace("\"new_event_id\":\"7c9e6679-7425-40de-944b-e07fc1f90ae7\",", ""),
+							AppCommand.class));
+	}
+
+	@Test
 	void writesAndReadsTheIngestStatus() {
 		assertContract(STATUS, STATUS_JSON);
 	}
@@ -88,6 +145,8 @@ class WireJsonTests {
 		assertThat(plain.writeValueAsString(EVENT)).isEqualTo(EVENT_JSON);
 		assertThat(plain.writeValueAsString(ROTATED)).isEqualTo(ROTATED_JSON);
 		assertThat(plain.writeValueAsString(PURGE)).isEqualTo(PURGE_JSON);
+		assertThat(plain.writeValueAsString(REPLAY)).isEqualTo(REPLAY_JSON);
+		assertThat(plain.writeValueAsString(ASSIGN)).isEqualTo(ASSIGN_JSON);
 		assertThat(plain.writeValueAsString(STATUS)).isEqualTo(STATUS_JSON);
 	}
 
