@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Events that need an admin: unattributed ones (no app) and those the processor failed to
  * apply. An unattributed event can be assigned to an app, any attributed one replayed;
- * both re-publish it to Kafka and answer 202 with the new event id.
+ * both send the processor a command to apply it again and answer 202 with the new event
+ * id.
  */
 @RestController
 class ParkedEventController {

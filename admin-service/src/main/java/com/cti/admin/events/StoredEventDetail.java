@@ -1,7 +1,7 @@
 package com.cti.admin.events;
 
 /**
- * One event of the raw log with everything needed to re-publish it.
+ * One event of the raw log with its payload.
  *
  * @param event what is listed of it
  * @param contentHash its deduplication hash

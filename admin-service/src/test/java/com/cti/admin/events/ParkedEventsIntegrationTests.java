@@ -1,31 +1,24 @@
 package com.cti.admin.events;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminApi.Response;
+import com.cti.admin.fakedialpad.TopicReader;
 import com.cti.admin.support.AdminIntegrationTest;
-import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventHeaders;
-import com.cti.model.EventKind;
+import com.cti.model.AppCommand;
+import com.cti.model.AssignEvent;
+import com.cti.model.ReplayEvent;
 import com.cti.model.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.cti.model.WireJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,12 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @AdminIntegrationTest
 class ParkedEventsIntegrationTests {
-
-	private static final JsonMapper wireMapper = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -99,7 +89,7 @@ class ParkedEventsIntegrationTests {
 	}
 
 	@Test
-	void assigningRepublishesTheEventForTheAppKeyedByCallId() {
+	void assigningSendsTheProcessorACommandKeyedByTheApp() {
 		UUID appId = api().withHeader("X-Actor", "dave").createApp("assignee").appId();
 		Instant receivedAt = Instant.now().minus(Duration.ofHours(2));
 		UUID original = insertEvent(null, "call", callPayload(6_512_025_447_792_640L, "hangup"), receivedAt, false,
@@ -112,22 +102,18 @@ class ParkedEventsIntegrationTests {
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.field("replay_of")).isEqualTo(original.toString());
 		assertThat(response.field("app_id")).isEqualTo(appId.toString());
+		assertThat(response.field("kind")).isEqualTo("call");
 		UUID newId = UUID.fromString(response.field("event_id"));
 		assertThat(newId).isNotEqualTo(original);
-		ConsumerRecord<String, byte[]> record = republished(original, 1).get(0);
-		assertThat(record.key()).isEqualTo("6512025447792640");
-		assertThat(header(record, EventHeaders.REPLAY_OF)).isEqualTo(original.toString());
-		assertThat(header(record, EventHeaders.EVENT_KIND)).isEqualTo("call");
-		assertThat(header(record, EventHeaders.SCHEMA_VERSION))
-			.isEqualTo(Integer.toString(DialpadEventReceived.CURRENT_SCHEMA_VERSION));
-		DialpadEventReceived event = wireMapper.readValue(record.value(), DialpadEventReceived.class);
-		assertThat(event.eventId()).isEqualTo(newId);
-		assertThat(event.appId()).isEqualTo(appId.toString());
-		assertThat(event.kind()).isEqualTo(EventKind.CALL);
-		assertThat(event.payload()).isEqualTo(callPayload(6_512_025_447_792_640L, "hangup"));
-		assertThat(event.contentHash()).isEqualTo("hash-" + original);
-		assertThat(event.schemaVersion()).isEqualTo(DialpadEventReceived.CURRENT_SCHEMA_VERSION);
-		assertThat(event.receivedAt()).isAfter(receivedAt.plus(Duration.ofHours(1)));
+		ConsumerRecord<String, String> record = commandsFor(original).get(0);
+		assertThat(record.key()).isEqualTo(appId.toString());
+		assertThat(record.value()).startsWith("{\"command\":\"assign_event\",");
+		AssignEvent command = (AssignEvent) WireJson.mapper().readValue(record.value(), AppCommand.class);
+		assertThat(command.eventId()).isEqualTo(original);
+		assertThat(command.newEventId()).isEqualTo(newId);
+		assertThat(command.appId()).isEqualTo(appId.toString());
+		assertThat(command.requestedBy()).isEqualTo("internal-api");
+		assertThat(command.requestedAt()).isAfter(receivedAt.plus(Duration.ofHours(1)));
 		assertThat(this.jdbc.sql("select app_id is null from webhook_events where id = :id")
 			.param("id", original)
 			.query(Boolean.class)
@@ -139,16 +125,15 @@ class ParkedEventsIntegrationTests {
 	}
 
 	@Test
-	void assigningAnSmsKeysItByMessageId() {
+	void assigningAnSmsAnswersItsKind() {
 		UUID appId = api().createApp("sms assignee").appId();
 		UUID original = insertEvent(null, "sms", smsPayload(4_598_239_023L), Instant.now(), false, null);
 
-		assertThat(api().post("/internal/events/" + original + "/assign", "{\"app_id\": \"" + appId + "\"}").status())
-			.isEqualTo(202);
+		Response response = api().post("/internal/events/" + original + "/assign", "{\"app_id\": \"" + appId + "\"}");
 
-		ConsumerRecord<String, byte[]> record = republished(original, 1).get(0);
-		assertThat(record.key()).isEqualTo("4598239023");
-		assertThat(header(record, EventHeaders.EVENT_KIND)).isEqualTo("sms");
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.field("kind")).isEqualTo("sms");
+		assertThat(commandsFor(original)).singleElement().extracting(ConsumerRecord::key).isEqualTo(appId.toString());
 	}
 
 	@Test
@@ -156,15 +141,20 @@ class ParkedEventsIntegrationTests {
 		UUID appId = api().createApp("replayed").appId();
 		UUID original = insertEvent(appId, "call", callPayload(41, "hangup"), Instant.now(), false, "boom");
 
-		Response response = api().post("/internal/events/" + original + "/replay", null);
+		Response response = api().withHeader("X-Actor", "erin").post("/internal/events/" + original + "/replay", null);
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.field("kind")).isEqualTo("call");
-		ConsumerRecord<String, byte[]> record = republished(original, 1).get(0);
-		DialpadEventReceived event = wireMapper.readValue(record.value(), DialpadEventReceived.class);
-		assertThat(event.appId()).isEqualTo(appId.toString());
-		assertThat(event.eventId().toString()).isEqualTo(response.field("event_id"));
-		assertThat(record.key()).isEqualTo("41");
+		ConsumerRecord<String, String> record = commandsFor(original).get(0);
+		assertThat(record.key()).isEqualTo(appId.toString());
+		ReplayEvent command = (ReplayEvent) WireJson.mapper().readValue(record.value(), AppCommand.class);
+		assertThat(command.appId()).isEqualTo(appId.toString());
+		assertThat(command.newEventId().toString()).isEqualTo(response.field("event_id"));
+		assertThat(command.requestedBy()).isEqualTo("erin");
+		assertThat(this.jdbc.sql("select count(*) from api_key_audit where app_id = :app and action = 'event_replayed'")
+			.param("app", appId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -191,8 +181,8 @@ class ParkedEventsIntegrationTests {
 
 		// one valid assignment: it must be the only record that names the event
 		assertThat(api().post(assign, "{\"app_id\": \"" + appId + "\"}").status()).isEqualTo(202);
-		assertThat(republished(unattributed, 1)).hasSize(1);
-		assertThat(republished(attributed, 0)).isEmpty();
+		assertThat(commandsFor(unattributed)).hasSize(1);
+		assertThat(commandsFor(attributed)).isEmpty();
 	}
 
 	@Test
@@ -218,38 +208,15 @@ class ParkedEventsIntegrationTests {
 	}
 
 	/**
-	 * The records on the events topic that re-publish the event, once {@code expected} of
-	 * them are there (reads the whole topic).
+	 * The replay and assign commands on the app commands topic that name the event as
+	 * their original (reads the whole topic).
 	 */
-	private List<ConsumerRecord<String, byte[]>> republished(UUID original, int expected) {
-		try (var consumer = new KafkaConsumer<>(
-				Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers,
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.DIALPAD_EVENTS)
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-			await().atMost(Duration.ofSeconds(10)).until(() -> {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-					if (original.toString().equals(header(record, EventHeaders.REPLAY_OF))) {
-						found.add(record);
-					}
-				});
-				return partitions.stream().allMatch((partition) -> consumer.position(partition) >= ends.get(partition))
-						&& found.size() >= expected;
-			});
-			return found;
-		}
-	}
-
-	private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	private List<ConsumerRecord<String, String>> commandsFor(UUID original) {
+		return TopicReader.readAll(this.brokers, Topics.APP_COMMANDS).stream().filter((record) -> {
+			AppCommand command = WireJson.mapper().readValue(record.value(), AppCommand.class);
+			return (command instanceof AssignEvent assign && assign.eventId().equals(original))
+					|| (command instanceof ReplayEvent replay && replay.eventId().equals(original));
+		}).toList();
 	}
 
 	private UUID insertEvent(@Nullable UUID appId, String kind, String payload, Instant receivedAt, boolean processed,
