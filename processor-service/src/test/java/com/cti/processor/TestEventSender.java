@@ -1,11 +1,13 @@
 package com.cti.processor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.cti.model.AppCommand;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,13 +27,16 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /**
  * Publishes to the events topic exactly as the ingest service does (key = call id or
- * message id, JSON envelope without type headers), plus raw bytes for poison tests.
+ * message id, JSON envelope without type headers), plus raw bytes for poison tests, and
+ * to the app commands topic as the admin service does.
  */
 public final class TestEventSender {
 
 	private final KafkaTemplate<String, DialpadEventReceived> envelopes;
 
 	private final KafkaTemplate<String, byte[]> raw;
+
+	private final KafkaTemplate<String, AppCommand> commands;
 
 	public TestEventSender(String bootstrapServers) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -40,6 +45,8 @@ public final class TestEventSender {
 				new JacksonJsonSerializer<DialpadEventReceived>().noTypeInfo()));
 		this.raw = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+		this.commands = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+				new JacksonJsonSerializer<AppCommand>().noTypeInfo()));
 	}
 
 	/** Wraps each event in a fresh envelope for the app and publishes them in order. */
@@ -59,11 +66,14 @@ public final class TestEventSender {
 		await(futures);
 	}
 
-	/** Publishes one record with extra headers (a replay). */
-	void send(DialpadEventReceived envelope, Map<String, String> headers) {
-		var record = new ProducerRecord<>(Topics.DIALPAD_EVENTS, TestEvents.key(envelope), envelope);
-		headers.forEach((name, value) -> record.headers().add(name, value.getBytes()));
-		await(List.of(this.envelopes.send(record)));
+	/** Publishes a command as the admin service does (keyed by its app id). */
+	void sendCommand(AppCommand command) {
+		await(List.of(this.commands.send(Topics.APP_COMMANDS, command.appId(), command)));
+	}
+
+	/** Publishes a command's JSON exactly as the test writes it. */
+	void sendRawCommand(String key, String json) {
+		await(List.of(this.raw.send(Topics.APP_COMMANDS, key, json.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	/** Publishes bytes that are whatever the test says they are. */
@@ -83,6 +93,7 @@ public final class TestEventSender {
 	public void close() {
 		this.envelopes.getProducerFactory().reset();
 		this.raw.getProducerFactory().reset();
+		this.commands.getProducerFactory().reset();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -14,13 +14,6 @@ public final class EventHeaders {
 	/** The event kind ({@link EventKind#wireName()}). */
 	public static final String EVENT_KIND = "cti-event-kind";
 
-	/**
-	 * On an event that the admin service re-publishes (an unattributed event assigned to
-	 * an app, or a replay): the {@code eventId} of the original event in
-	 * {@code webhook_events}.
-	 */
-	public static final String REPLAY_OF = "cti-replay-of";
-
 	private EventHeaders() {
 	}
 

@@ -3,7 +3,6 @@ package com.cti.processor.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.cti.model.AppPurgeRequested;
 import com.cti.model.Topics;
 import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -74,13 +73,12 @@ class KafkaConsumerConfiguration {
 	}
 
 	/**
-	 * The app commands' container ({@code PurgeCommandListener}): its offset committed
-	 * record by record, a failed purge (the database down) tried again with backoff for
-	 * ever, an unreadable command logged and skipped (never sent to the events'
-	 * dead-letter topic).
+	 * The app commands' container ({@code AppCommandListener}): its offset committed
+	 * record by record, a failed command (the database down) tried again with backoff for
+	 * ever, never sent to the events' dead-letter topic.
 	 */
 	@Bean
-	ContainerPostProcessor<String, AppPurgeRequested, AbstractMessageListenerContainer<String, AppPurgeRequested>> appCommandsContainer(
+	ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>> appCommandsContainer(
 			ProcessorProperties properties) {
 		return (container) -> {
 			container.getContainerProperties().setAckMode(AckMode.RECORD);

@@ -1,14 +1,10 @@
 package com.cti.processor.events;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogAccessor;
@@ -91,23 +87,7 @@ class EventBatchHandler {
 	}
 
 	private static IncomingEvent incoming(ConsumerRecord<String, DialpadEventReceived> record) {
-		return new IncomingEvent(record.value(), replayOf(record));
-	}
-
-	private static @Nullable UUID replayOf(ConsumerRecord<?, ?> record) {
-		Header header = record.headers().lastHeader(EventHeaders.REPLAY_OF);
-		if (header == null || header.value() == null) {
-			return null;
-		}
-		String value = new String(header.value(), StandardCharsets.UTF_8).trim();
-		try {
-			return UUID.fromString(value);
-		}
-		catch (IllegalArgumentException ex) {
-			logger.warn(() -> "Ignoring the " + EventHeaders.REPLAY_OF + " header '" + value + "' of " + record.topic()
-					+ "-" + record.partition() + "@" + record.offset() + ": not a UUID");
-			return null;
-		}
+		return new IncomingEvent(record.value(), null);
 	}
 
 }

@@ -8,12 +8,12 @@ import com.cti.model.DialpadEventReceived;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One readable event of a batch.
+ * One event to apply: a readable event of a batch, or the copy of an event of the log
+ * that an admin assigned or replayed.
  *
- * @param envelope the event as ingest (or the admin service) published it
- * @param replayOf for an event the admin service re-published (an unattributed event
- * assigned to an app, or a replay): the id of the original {@code webhook_events} row,
- * from the {@code cti-replay-of} header
+ * @param envelope the event as ingest published it, or the copy
+ * @param replayOf for a copy ({@link EventReplayService}): the id of the original
+ * {@code webhook_events} row, which the copy resolves
  */
 record IncomingEvent(DialpadEventReceived envelope, @Nullable UUID replayOf) {
 
@@ -23,8 +23,8 @@ record IncomingEvent(DialpadEventReceived envelope, @Nullable UUID replayOf) {
 
 	/**
 	 * The id of the event's {@code webhook_events} row: the envelope's event id, or for a
-	 * re-published event one derived from it and the original's, so that it can never
-	 * collide with the original row even when the admin service reuses its id.
+	 * copy one derived from it and the original's, so that it can never collide with the
+	 * original row even when the command reuses its id.
 	 */
 	UUID storedId() {
 		if (this.replayOf == null) {

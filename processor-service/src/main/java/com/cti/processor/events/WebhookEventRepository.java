@@ -3,6 +3,7 @@ package com.cti.processor.events;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -73,9 +74,18 @@ class WebhookEventRepository {
 				""".formatted(batch.select())).params(batch.parameters()).query(UUID.class).list());
 	}
 
+	/** An event of the log, to apply it again. */
+	Optional<OriginalEvent> find(UUID id) {
+		return this.jdbc.sql("select id, app_id, kind, payload, content_hash from webhook_events where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new OriginalEvent(rs.getObject("id", UUID.class), rs.getObject("app_id", UUID.class),
+					rs.getString("kind"), rs.getString("payload"), rs.getString("content_hash")))
+			.optional();
+	}
+
 	/**
-	 * Marks the originals of re-published events as resolved (processed, with the row
-	 * that now holds the event), unless they already are.
+	 * Marks the originals of events applied again (assigned or replayed) as resolved
+	 * (processed, with the row that now holds the event), unless they already are.
 	 */
 	void resolve(List<Replay> replays) {
 		if (replays.isEmpty()) {
