@@ -34,7 +34,10 @@ public final class CtiTopics {
 			.build();
 	}
 
-	/** Purge commands from the admin service to the processor: one partition. */
+	/**
+	 * Commands from the admin service to the processor (purge, replay, assign): one
+	 * partition.
+	 */
 	public static NewTopic appCommands() {
 		return TopicBuilder.name(Topics.APP_COMMANDS).partitions(1).build();
 	}

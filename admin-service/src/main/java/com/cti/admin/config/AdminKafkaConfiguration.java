@@ -9,10 +9,9 @@ import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * What the admin service publishes (per-app webhook secrets for the ingest service,
- * re-published or backfilled events and purge commands for the processor) goes through
- * Boot's {@code KafkaTemplate}, with the durability settings of
- * {@code spring.kafka.producer.*} in {@code application.yml}. Here: what properties
- * cannot say, and the topics.
+ * backfilled events and the app commands for the processor) goes through Boot's
+ * {@code KafkaTemplate}, with the durability settings of {@code spring.kafka.producer.*}
+ * in {@code application.yml}. Here: what properties cannot say, and the topics.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminKafkaConfiguration {
@@ -30,7 +29,7 @@ class AdminKafkaConfiguration {
 		return CtiTopics.webhookSecrets();
 	}
 
-	/** Purge commands for the processor. */
+	/** Commands for the processor: purge an app, replay or assign an event. */
 	@Bean
 	NewTopic appCommandsTopic() {
 		return CtiTopics.appCommands();
