@@ -202,7 +202,7 @@ class AppPurgeIntegrationTests {
 	}
 
 	private @Nullable Instant purgedAt(UUID app) {
-		OffsetDateTime at = this.jdbc.sql("select purged_at from apps where id = :id")
+		OffsetDateTime at = this.jdbc.sql("select (select purged_at from app_purges where app_id = :id)")
 			.param("id", app)
 			.query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
 			.list()

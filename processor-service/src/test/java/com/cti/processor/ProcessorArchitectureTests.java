@@ -1,5 +1,8 @@
 package com.cti.processor;
 
+import java.nio.file.Path;
+
+import com.cti.fixtures.Ownership;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The house rules of the processor that a machine can check.
@@ -21,6 +25,15 @@ class ProcessorArchitectureTests {
 	private static final JavaClasses processor = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("com.cti.processor");
+
+	/**
+	 * Its SQL writes only the tables its migrations create, it sends only to the topics
+	 * it produces, and none of its tables has a foreign key to another owner's.
+	 */
+	@Test
+	void writesOnlyWhatItOwns() {
+		assertThat(Ownership.breaches(Path.of(""))).isEmpty();
+	}
 
 	@Test
 	void packagesByFeatureNotByLayer() {

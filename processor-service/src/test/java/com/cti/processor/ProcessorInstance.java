@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.List;
 
 import com.cti.model.Topics;
+import com.cti.platform.TestSchemas;
 import org.apache.kafka.common.TopicPartition;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,9 +47,12 @@ final class ProcessorInstance {
 		return broker;
 	}
 
-	/** Creates the schema, as the first service to start would. */
+	/**
+	 * Creates the admin service's tables and the processor's, as those services do when
+	 * they start.
+	 */
 	static void migrate(String databaseUrl) {
-		Flyway.configure().dataSource(databaseUrl, "postgres", "").load().migrate();
+		TestSchemas.migrate(databaseUrl, "admin", "processor");
 	}
 
 	static ConfigurableApplicationContext start(String brokers, String databaseUrl, String... extra) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.cti.platform.TestPostgres;
+import com.cti.platform.TestSchemas;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,8 @@ abstract class ApiIntegrationTest {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		String url = TestPostgres.newDatabase();
+		// the tables the query service reads, as their owners migrate them
+		TestSchemas.migrate(url, "admin", "processor");
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");

@@ -1,5 +1,8 @@
 package com.cti.query;
 
+import java.nio.file.Path;
+
+import com.cti.fixtures.Ownership;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules of the query service that a machine can check.
@@ -23,6 +27,15 @@ class QueryArchitectureTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 		.importPackages("com.cti.query");
+
+	/**
+	 * Its SQL writes only its own table (the rest it reads as a read model), and its
+	 * table has no foreign key to another owner's.
+	 */
+	@Test
+	void writesOnlyWhatItOwns() {
+		assertThat(Ownership.breaches(Path.of(""))).isEmpty();
+	}
 
 	/**
 	 * Boot's one {@code JdbcClient}, whose {@code JdbcTemplate} has the statement timeout

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.cti.platform.TestPostgres;
+import com.cti.platform.TestSchemas;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,8 @@ class RateLimitIntegrationTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		String url = TestPostgres.newDatabase();
+		// the tables the query service reads, as their owners migrate them
+		TestSchemas.migrate(url, "admin", "processor");
 		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "");

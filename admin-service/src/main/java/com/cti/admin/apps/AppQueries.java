@@ -14,16 +14,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads apps.
+ * Reads apps, with when the processor purged their data (its {@code app_purges}).
  */
 @Component
 public class AppQueries {
 
 	private static final String SELECT = """
-			select a.id, a.name, a.enabled, a.created_at, a.updated_at, a.disabled_at, a.purge_requested_at, a.purged_at,
+			select a.id, a.name, a.enabled, a.created_at, a.updated_at, a.disabled_at, a.purge_requested_at, p.purged_at,
 			       (select count(*) from api_keys k where k.app_id = a.id and k.revoked_at is null
 			          and (k.expires_at is null or k.expires_at > now())) as live_keys
 			from apps a
+			left join app_purges p on p.app_id = a.id
 			""";
 
 	private final JdbcClient jdbc;

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes {@code apps} (owned by the admin service).
+ * Writes {@code apps} (owned by the admin service), and reads the processor's
+ * {@code app_purges}.
  */
 @Repository
 class AppRepository {
@@ -53,7 +54,7 @@ class AppRepository {
 
 	/** Whether the processor has purged the app's data. */
 	boolean isPurged(UUID appId) {
-		return this.jdbc.sql("select purged_at is not null from apps where id = :id")
+		return this.jdbc.sql("select exists (select 1 from app_purges where app_id = :id)")
 			.param("id", appId)
 			.query(Boolean.class)
 			.single();

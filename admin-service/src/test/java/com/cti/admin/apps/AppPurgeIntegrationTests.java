@@ -87,7 +87,7 @@ class AppPurgeIntegrationTests {
 		UUID appId = api().createApp("already purged").appId();
 		api().delete("/internal/apps/" + appId + "?purge=true");
 		// what the processor writes once it has purged
-		this.jdbc.sql("update apps set purged_at = now() where id = :id").param("id", appId).update();
+		this.jdbc.sql("insert into app_purges (app_id) values (:id)").param("id", appId).update();
 		String purgedAt = api().get("/internal/apps/" + appId).field("purged_at");
 
 		Response again = api().delete("/internal/apps/" + appId + "?purge=true");

@@ -20,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * adapts is only what one class path for four services needs: each service reads its own
  * {@code application.yml} (they all have the same name), and switches off what the other
  * services' dependencies bring in (ingest has no database, query no Kafka, only query has
- * the OpenAPI document). In start order: admin first, so that it migrates the database.
+ * the OpenAPI document). Each migrates its own tables (a data directory of the shared
+ * scripts of before too). In start order: admin first, since the processor and the query
+ * service wait for the tables of the services they read.
  */
 enum StandaloneService {
 

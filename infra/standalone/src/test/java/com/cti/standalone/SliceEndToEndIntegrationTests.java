@@ -50,7 +50,9 @@ class SliceEndToEndIntegrationTests {
 				"DATABASE_URL", TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET",
 				INTERNAL_SECRET, "DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "INGEST_SPOOL_DIR",
 				TestSystem.temporaryDirectory("spool"));
-		// the admin service starts first and migrates the database for everyone
+		// each service migrates its own tables; the admin service starts first, since the
+		// processor and the query
+		// service wait for the tables of the services they read
 		admin = start(StandaloneService.ADMIN, settings);
 		ingest = start(StandaloneService.INGEST, settings);
 		processor = start(StandaloneService.PROCESSOR, settings);

@@ -16,14 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes every row of an app from every table the processor owns, and records when in
- * {@code apps.purged_at}, in one transaction.
+ * {@code app_purges}, in one transaction.
  *
  * <p>
- * It first marks the app purged, which waits for the admin service's transaction that
- * requested the purge (it holds the app's row) and goes on only when that request was
- * committed. It then takes the app's lock, so that a batch of the app's events being
- * applied finishes first (and is deleted too), and the batches after it see the request
- * and drop the app's events. Repeating a purge deletes nothing more.
+ * The admin service publishes the command through its outbox after its transaction
+ * committed, so the request ({@code apps.purge_requested_at}) is visible when the command
+ * arrives; a command without one is ignored. It then takes the app's lock, so that a
+ * batch of the app's events being applied finishes first (and is deleted too), and the
+ * batches after it see the request and drop the app's events. Repeating a purge deletes
+ * nothing more.
  */
 @Service
 class AppDataPurge {
@@ -46,7 +47,7 @@ class AppDataPurge {
 			logger.warn(() -> "Ignoring a purge command for '" + command.appId() + "': not an app id");
 			return;
 		}
-		Optional<Instant> purgedAt = this.repository.markPurged(appId);
+		Optional<Instant> purgedAt = this.repository.recordPurge(appId, command.requestedBy());
 		if (purgedAt.isEmpty()) {
 			logger.warn(() -> "Ignoring the purge command of app " + appId
 					+ ": no such app, or its purge request was not committed");

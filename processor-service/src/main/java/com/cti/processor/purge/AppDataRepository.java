@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Deletes an app's rows from the tables the processor owns, and writes
- * {@code apps.purged_at}, the one column of {@code apps} the processor writes.
+ * Deletes an app's rows from the tables the processor owns, and records the purge in
+ * {@code app_purges} (the processor's too). It reads the admin service's
+ * {@code apps.purge_requested_at}, never writes it.
  */
 @Repository
 class AppDataRepository {
@@ -24,16 +25,23 @@ class AppDataRepository {
 	}
 
 	/**
-	 * Marks the app purged when its purge was requested (waiting for a transaction that
-	 * holds the row); the first purge's time stays.
+	 * Records that the app is purged when its purge was requested; the first purge's time
+	 * and requester stay.
+	 * @param requestedBy who asked (the admin API's actor)
 	 * @return when it was purged; empty when there is no such app or no committed request
 	 */
-	Optional<Instant> markPurged(UUID appId) {
+	Optional<Instant> recordPurge(UUID appId, String requestedBy) {
 		return this.jdbc.sql("""
-				update apps set purged_at = coalesce(purged_at, now())
-				where id = :id and purge_requested_at is not null
+				insert into app_purges (app_id, requested_by)
+				select id, :requestedBy from apps where id = :id and purge_requested_at is not null
+				on conflict (app_id) do update set purged_at = app_purges.purged_at
 				returning purged_at
-				""").param("id", appId).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+				""")
+			.param("id", appId)
+			.param("requestedBy", requestedBy)
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant);
 	}
 
 	/** Deletes every row of the app; returns how many from each table. */

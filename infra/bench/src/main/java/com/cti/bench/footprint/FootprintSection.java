@@ -74,8 +74,8 @@ public final class FootprintSection {
 			.mapToLong((phase) -> rss.peaks(phase).getOrDefault("kafka", -1L))
 			.max()
 			.orElse(-1);
-		result.note("Footprint: RSS is VmRSS from /proc/<pid>/status sampled every 0.5 s; the processor service "
-				+ "starts first and migrates the empty database, so its start-up includes the migrations"
+		result.note("Footprint: RSS is VmRSS from /proc/<pid>/status sampled every 0.5 s; each service "
+				+ "migrates its own tables of the empty database, so its start-up includes its migrations"
 				+ ((kafka > 0) ? "; the Kafka broker's peak RSS under load was " + Figures.megabytes(kafka) : "")
 				+ ".");
 		return result;

@@ -3,12 +3,14 @@ package com.cti.bench.system;
 import java.nio.file.Path;
 
 /**
- * The four services, in the order the harness starts them (the processor first: it
- * creates the topics and migrates the empty database).
+ * The four services, in the order the harness starts them, each once the one before is
+ * healthy: each migrates its own tables, and the processor and the query service wait for
+ * the tables of the services they read, so the admin service comes first; the processor
+ * creates the events topics before the ingest service sends.
  */
 public enum Service {
 
-	PROCESSOR("processor", "processor-service"), ADMIN("admin", "admin-service"), QUERY("query", "query-service"),
+	ADMIN("admin", "admin-service"), PROCESSOR("processor", "processor-service"), QUERY("query", "query-service"),
 	INGEST("ingest", "ingest-service");
 
 	private final String label;
