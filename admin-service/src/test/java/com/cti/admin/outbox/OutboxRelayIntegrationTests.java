@@ -96,8 +96,7 @@ class OutboxRelayIntegrationTests extends ProvisioningIntegrationTest {
 		assertThat(revision(appId)).as("and owes ingest its secrets").isPresent();
 		// a fresh debt is left to the request delivering it: the relay waits for it to
 		// settle
-		sleep(Duration.ofMillis(1000));
-		assertThat(revision(appId)).isPresent();
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> revision(appId).isPresent());
 		assertThat(secrets(appId)).isEmpty();
 
 		this.relayClock.moveAhead(OutboxRelay.SETTLE);
@@ -127,10 +126,12 @@ class OutboxRelayIntegrationTests extends ProvisioningIntegrationTest {
 		// sent
 		CompletableFuture<Response> rotated = CompletableFuture.supplyAsync(() -> this.relaying.api()
 			.post("/internal/webhooks/" + webhookId + "/rotate-secret?grace_seconds=600", null));
-		await().atMost(Duration.ofSeconds(15))
-			.until(() -> revision(appId).filter((revision) -> revision != older).isPresent());
-		sleep(Duration.ofMillis(500));
-		assertThat(HeldSends.mostAtOnce(key)).as("the rotation's delivery waits for the one under way").isOne();
+		await().atMost(Duration.ofSeconds(15)).until(() -> !revision(appId).equals(Optional.of(older)));
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(HeldSends.mostAtOnce(key))
+				.as("the rotation's delivery waits for the one under way")
+				.isOne());
 		HeldSends.release();
 
 		Response rotation = rotated.get();
@@ -158,8 +159,11 @@ class OutboxRelayIntegrationTests extends ProvisioningIntegrationTest {
 		CompletableFuture<Void> second = CompletableFuture.runAsync(relay::relay);
 		CompletableFuture<Void> third = CompletableFuture.runAsync(relay::relay);
 		assertThat(HeldSends.awaitHeld(Duration.ofSeconds(15))).isTrue();
-		sleep(Duration.ofMillis(1000));
-		assertThat(HeldSends.sent(key)).as("one delivery of the key is under way, the others wait").isOne();
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.untilAsserted(
+					() -> assertThat(HeldSends.sent(key)).as("one delivery of the key is under way, the others wait")
+						.isOne());
 		HeldSends.release();
 		CompletableFuture.allOf(second, third).get();
 
@@ -190,16 +194,6 @@ class OutboxRelayIntegrationTests extends ProvisioningIntegrationTest {
 
 	private static WebhookSecretsUpdated read(ConsumerRecord<String, String> record) {
 		return json.readValue(record.value(), WebhookSecretsUpdated.class);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
