@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class WebhookTransactionsIntegrationTests extends ProvisioningIntegrationTest {
 
 	// shorter than the test context's read timeout (10s), long enough to look a few times
-	private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
+	private static final Duration SLOW_ANSWER = Duration.ofSeconds(4);
 
 	private static final HttpClient browser = HttpClient.newHttpClient();
 
