@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Kafka producer interceptor ({@code interceptor.classes}) that can stop the next send
- * of a key in the sender's thread until the test lets it go, and counts how many sends of
- * each key are under way at once: what a test needs to see two deliveries of one key
- * overlap, or not. State is static (Kafka makes the instance); one test at a time.
+ * of a key in the sender's thread until the test lets it go, and counts the sends of each
+ * key and the most that were in the producer's send call at once: what a test needs to
+ * see two deliveries of one key overlap, or not. State is static (Kafka makes the
+ * instance); one test at a time.
  */
 public class HeldSends implements ProducerInterceptor<Object, Object> {
 
