@@ -3,6 +3,7 @@ package com.cti.admin.fakedialpad;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,6 +57,8 @@ public final class FakeDialpad {
 
 	private final List<Injected> injected = new ArrayList<>();
 
+	private final AtomicInteger delayedStarted = new AtomicInteger();
+
 	private final WireMockServer server;
 
 	private volatile int pageSize = 2;
@@ -93,6 +96,7 @@ public final class FakeDialpad {
 		synchronized (this.injected) {
 			this.injected.clear();
 		}
+		this.delayedStarted.set(0);
 		this.pageSize = 2;
 		this.server.resetRequests();
 	}
@@ -157,6 +161,9 @@ public final class FakeDialpad {
 				Injected candidate = this.injected.get(i);
 				if (candidate.matches(request)) {
 					this.injected.remove(i);
+					if (candidate.delay() != null) {
+						this.delayedStarted.incrementAndGet();
+					}
 					return candidate;
 				}
 			}
@@ -195,6 +202,14 @@ public final class FakeDialpad {
 				this.injected.add(new Injected(method, pathPrefix, null, null, delay));
 			}
 		}
+	}
+
+	/**
+	 * How many requests given a {@link #delayNext delay} have arrived (their answer may
+	 * still be on its way).
+	 */
+	public int delayedRequestsStarted() {
+		return this.delayedStarted.get();
 	}
 
 	private void inject(String method, String pathPrefix, int times, FakeResponse response, @Nullable Fault fault) {

@@ -1,5 +1,7 @@
 package com.cti.admin.fakedialpad;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.cti.admin.support.AdminApi;
@@ -50,18 +52,28 @@ public abstract class ProvisioningIntegrationTest {
 
 	@DynamicPropertySource
 	static void dialpadSettings(DynamicPropertyRegistry registry) {
-		registry.add("cti.dialpad.api-base-url", () -> FakeDialpad.instance().baseUrl());
-		registry.add("cti.dialpad.api-key", () -> FakeDialpad.API_KEY);
-		registry.add("cti.dialpad.webhook-secret", () -> GLOBAL_WEBHOOK_SECRET);
-		registry.add("cti.dialpad.read-timeout", () -> "10s");
-		registry.add("cti.dialpad.retry.initial-backoff", () -> "20ms");
-		registry.add("cti.dialpad.retry.max-backoff", () -> "100ms");
-		registry.add("cti.dialpad.retry.max-retry-after", () -> "2s");
-		registry.add("cti.dialpad.oauth.client-id", () -> FakeDialpad.CLIENT_ID);
-		registry.add("cti.dialpad.oauth.client-secret", () -> FakeDialpad.CLIENT_SECRET);
-		registry.add("cti.dialpad.oauth.redirect-uri", () -> REDIRECT_URI);
-		registry.add("cti.admin.public-base-url", () -> PUBLIC_BASE_URL);
-		registry.add("cti.admin.encryption-key", () -> ENCRYPTION_KEY);
+		dialpadProperties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * The Dialpad settings of the test context, also for admin instances that a test
+	 * starts itself.
+	 */
+	public static Map<String, String> dialpadProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("cti.dialpad.api-base-url", FakeDialpad.instance().baseUrl());
+		properties.put("cti.dialpad.api-key", FakeDialpad.API_KEY);
+		properties.put("cti.dialpad.webhook-secret", GLOBAL_WEBHOOK_SECRET);
+		properties.put("cti.dialpad.read-timeout", "10s");
+		properties.put("cti.dialpad.retry.initial-backoff", "20ms");
+		properties.put("cti.dialpad.retry.max-backoff", "100ms");
+		properties.put("cti.dialpad.retry.max-retry-after", "2s");
+		properties.put("cti.dialpad.oauth.client-id", FakeDialpad.CLIENT_ID);
+		properties.put("cti.dialpad.oauth.client-secret", FakeDialpad.CLIENT_SECRET);
+		properties.put("cti.dialpad.oauth.redirect-uri", REDIRECT_URI);
+		properties.put("cti.admin.public-base-url", PUBLIC_BASE_URL);
+		properties.put("cti.admin.encryption-key", ENCRYPTION_KEY);
+		return properties;
 	}
 
 	@BeforeEach
