@@ -24,9 +24,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of the admin service that a machine can check: it calls Dialpad and Kafka
- * outside database transactions, it sends to Kafka only from publishers, and the house
- * rules of package by feature, names by role and constructor injection.
+ * The rules of the admin service that a machine can check: it calls Dialpad, Kafka and
+ * ingest outside database transactions, it sends to Kafka only from publishers, and the
+ * house rules of package by feature, names by role and constructor injection.
  */
 class AdminArchitectureTests {
 
@@ -41,13 +41,14 @@ class AdminArchitectureTests {
 
 	@Test
 	void holdsNoTransactionWhileItCallsDialpadOrKafka() {
-		methods().that(transactional).should(new ArchCondition<JavaMethod>("call neither Dialpad nor Kafka") {
+		methods().that(transactional).should(new ArchCondition<JavaMethod>("call neither Dialpad, Kafka nor ingest") {
 			@Override
 			public void check(JavaMethod method, ConditionEvents events) {
 				method.getMethodCallsFromSelf()
 					.stream()
 					.filter((call) -> call.getTargetOwner().isAssignableTo(DialpadClient.class)
-							|| call.getTargetOwner().isAssignableTo(KafkaTemplate.class))
+							|| call.getTargetOwner().isAssignableTo(KafkaTemplate.class)
+							|| call.getTargetOwner().isAssignableTo("com.cti.admin.backfill.IngestClient"))
 					.forEach((call) -> events.add(SimpleConditionEvent.violated(method, call.getDescription())));
 			}
 		}).allowEmptyShould(true).check(admin);

@@ -41,7 +41,11 @@ class ReplayPublisher {
 	 */
 	void publish(DialpadEventReceived event, @Nullable String key, UUID replayOf) {
 		var record = new ProducerRecord<String, Object>(Topics.DIALPAD_EVENTS, key, event);
-		KafkaSends.addEnvelopeHeaders(record.headers(), event);
+		// the envelope's headers, as ingest writes them (until replay goes through the
+		// processor)
+		record.headers()
+			.add(EventHeaders.SCHEMA_VERSION, Integer.toString(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
+		record.headers().add(EventHeaders.EVENT_KIND, event.kind().wireName().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(EventHeaders.REPLAY_OF, replayOf.toString().getBytes(StandardCharsets.UTF_8));
 		try {
 			KafkaSends.awaitAcknowledged(this.kafkaTemplate.send(record), this.properties.publishTimeout());

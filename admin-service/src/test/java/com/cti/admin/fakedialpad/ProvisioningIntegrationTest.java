@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminIntegrationTest;
+import com.cti.admin.support.TestIngest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,8 @@ public abstract class ProvisioningIntegrationTest {
 		registry.add("cti.dialpad.oauth.redirect-uri", () -> REDIRECT_URI);
 		registry.add("cti.admin.public-base-url", () -> PUBLIC_BASE_URL);
 		registry.add("cti.admin.encryption-key", () -> ENCRYPTION_KEY);
+		// the real ingest service that the backfill hands its calls to (TestIngest)
+		registry.add("cti.admin.ingest.url", TestIngest::url);
 	}
 
 	@BeforeEach
