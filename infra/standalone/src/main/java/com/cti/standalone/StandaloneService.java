@@ -20,9 +20,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * adapts is only what one class path for four services needs: each service reads its own
  * {@code application.yml} (they all have the same name), and switches off what the other
  * services' dependencies bring in (ingest has no database, query no Kafka, only query has
- * the OpenAPI document). In start order: admin first, so that it migrates the database.
+ * the OpenAPI document). In start order: ingest first (it needs no database, and the
+ * admin's backfill hands its calls to it), then admin, so that it migrates the database
+ * for the processor and query.
  */
 enum StandaloneService {
+
+	INGEST(IngestApplication.class, 1,
+			"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+					+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false"),
 
 	ADMIN(AdminApplication.class, 3, "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false"),
 
@@ -30,12 +37,7 @@ enum StandaloneService {
 			"--springdoc.swagger-ui.enabled=false"),
 
 	QUERY(QueryApplication.class, 2,
-			"--spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"),
-
-	INGEST(IngestApplication.class, 1,
-			"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-					+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false");
+			"--spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
 
 	private final Class<?> application;
 
