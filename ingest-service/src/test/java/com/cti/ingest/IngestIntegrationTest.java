@@ -13,7 +13,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * The ingest service on a random port against an embedded KRaft broker; one context (and
  * one broker) shared by every test class that carries this annotation. The
  * required-settings check is off because the broker's address is known only once the
- * context is being built.
+ * context is being built. The internal intake is on (its secret set), with a body limit
+ * small enough that a test of it stays cheap.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
 				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID,
 				"cti.ingest.intake.internal-api-secret=" + IngestIntegrationTest.INTERNAL_API_SECRET,
-				"cti.ingest.intake.max-body-size=64KB", "cti.ingest.spool.directory=target/spool/${random.uuid}" })
+				"cti.ingest.intake.max-body-size=512KB", "cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
 public @interface IngestIntegrationTest {
 

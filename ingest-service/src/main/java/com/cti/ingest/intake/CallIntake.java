@@ -1,11 +1,13 @@
 package com.cti.ingest.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.cti.ingest.IngestProperties;
 import com.cti.ingest.delivery.Delivery;
 import com.cti.ingest.delivery.EventNotDurableException;
 import com.cti.ingest.delivery.EventPublisher;
@@ -21,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Takes a batch of calls as Dialpad's call list returns them to the pipeline: every call
- * is checked before the first is published (a bad batch publishes nothing), then each is
- * classified as a webhook of that call would be, wrapped in the envelope and made durable
- * by the webhooks' own publisher (Kafka, or the spool while Kafka is away), in the
- * batch's order.
+ * is checked before the first is published (a bad batch publishes nothing; no call may be
+ * larger than a webhook, {@code CTI_INGEST_MAX_BODY_SIZE}), then each is classified as a
+ * webhook of that call would be, wrapped in the envelope and made durable by the
+ * webhooks' own publisher (Kafka, or the spool while Kafka is away), in the batch's
+ * order.
  */
 @Service
 class CallIntake {
@@ -49,13 +53,16 @@ class CallIntake {
 
 	private final IntakeMetrics metrics;
 
+	private final DataSize maxCallSize;
+
 	private final Clock clock;
 
-	CallIntake(EventClassifier classifier, EventPublisher publisher, IntakeProperties properties, IntakeMetrics metrics,
-			Clock clock) {
+	CallIntake(EventClassifier classifier, EventPublisher publisher, IntakeProperties properties,
+			IngestProperties ingestProperties, IntakeMetrics metrics, Clock clock) {
 		this.classifier = classifier;
 		this.publisher = publisher;
 		this.properties = properties;
+		this.maxCallSize = ingestProperties.maxBodySize();
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -73,14 +80,16 @@ class CallIntake {
 	CallsAccepted accept(UUID appId, byte[] body) {
 		List<JsonNode> calls = calls(body);
 		List<ClassifiedEvent> classified = new ArrayList<>(calls.size());
+		List<String> payloads = new ArrayList<>(calls.size());
 		for (int i = 0; i < calls.size(); i++) {
 			classified.add(classify(i, calls.get(i)));
+			payloads.add(payload(i, calls.get(i)));
 		}
 		int spooled = 0;
 		for (int i = 0; i < calls.size(); i++) {
 			var event = new DialpadEventReceived(UUID.randomUUID(), appId.toString(), classified.get(i).kind(),
-					this.clock.instant(), this.jsonMapper.writeValueAsString(calls.get(i)),
-					classified.get(i).contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
+					this.clock.instant(), payloads.get(i), classified.get(i).contentHash(),
+					DialpadEventReceived.CURRENT_SCHEMA_VERSION);
 			Delivery delivery;
 			try {
 				delivery = this.publisher.publish(event, classified.get(i).key());
@@ -129,6 +138,17 @@ class CallIntake {
 					"Item " + index + " has no call_id (a 64-bit integer, as a JSON number or a string of digits)");
 		}
 		return classified;
+	}
+
+	/** The call's JSON, no larger than a webhook of it may be. */
+	private String payload(int index, JsonNode call) {
+		String payload = this.jsonMapper.writeValueAsString(call);
+		long limit = this.maxCallSize.toBytes();
+		if (payload.getBytes(StandardCharsets.UTF_8).length > limit) {
+			throw new IntakeRejectedException(HttpStatus.CONTENT_TOO_LARGE, "call-too-large",
+					"Item " + index + " is larger than the limit of " + limit + " bytes that a webhook has");
+		}
+		return payload;
 	}
 
 	private static IntakeRejectedException rejected(String reason, String message) {

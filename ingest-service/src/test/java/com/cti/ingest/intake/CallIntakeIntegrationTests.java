@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,11 @@ class CallIntakeIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.embedded.kafka.brokers}")
+	// the context's own broker: spring.embedded.kafka.brokers names the broker of the
+	// context started last
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
 	String brokers;
 
 	WebhookClient client;
@@ -48,6 +53,7 @@ class CallIntakeIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.client = new WebhookClient(this.port);
+		this.brokers = this.broker.getBrokersAsString();
 	}
 
 	@Test
@@ -119,8 +125,10 @@ class CallIntakeIntegrationTests {
 				"call-without-id");
 		assertProblem(post(appId, "[" + good + ",7]", BEARER), 400, "call-not-object");
 		assertProblem(post(appId, "[" + good + ",{}".repeat(500) + "]", BEARER), 413, "too-many-calls");
-		String huge = "[" + good + ",{\"call_id\":1,\"padding\":\"" + "x".repeat(100 * 1024) + "\"}]";
+		String huge = "[" + good + ",{\"call_id\":1,\"padding\":\"" + "x".repeat(600 * 1024) + "\"}]";
 		assertProblem(post(appId, huge, BEARER), 413, "body-too-large");
+		String large = "[" + good + ",{\"call_id\":1,\"padding\":\"" + "x".repeat(300 * 1024) + "\"}]";
+		assertProblem(post(appId, large, BEARER), 413, "call-too-large");
 
 		assertThat(records(Long.toString(callId))).isEmpty();
 	}

@@ -6,14 +6,17 @@ import java.util.UUID;
 
 import com.cti.ingest.TopicRecords;
 import com.cti.ingest.WebhookClient;
+import com.cti.kafka.KraftBroker;
 import com.cti.model.Topics;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,17 +25,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem, whatever it carries, and nothing is published.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
-				"cti.ingest.webhook-secret=intake-off-webhook-secret",
+		properties = { "cti.required-settings=", "cti.ingest.webhook-secret=intake-off-webhook-secret",
 				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
-@EmbeddedKafka
+@DirtiesContext
 class CallIntakeOffIntegrationTests {
+
+	// a broker of its own, not @EmbeddedKafka: that would repoint
+	// spring.embedded.kafka.brokers, which the shared context's tests read
+	static final KraftBroker broker = KraftBroker.startTemporary();
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
 
 	@LocalServerPort
 	int port;
-
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
 
 	@Test
 	void answers404WithoutTheSecretAndPublishesNothing() {
@@ -47,7 +60,7 @@ class CallIntakeOffIntegrationTests {
 
 		CallIntakeIntegrationTests.assertProblem(withBearer, 404, "intake-off");
 		CallIntakeIntegrationTests.assertProblem(without, 404, "intake-off");
-		assertThat(TopicRecords.readAll(this.brokers, Topics.DIALPAD_EVENTS))
+		assertThat(TopicRecords.readAll(broker.bootstrapServers(), Topics.DIALPAD_EVENTS))
 			.noneMatch((record) -> Long.toString(callId).equals(record.key()));
 	}
 
