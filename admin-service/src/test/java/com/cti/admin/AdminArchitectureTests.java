@@ -1,6 +1,9 @@
 package com.cti.admin;
 
 import com.cti.admin.dialpad.DialpadClient;
+import java.nio.file.Path;
+
+import com.cti.fixtures.Ownership;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -17,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -24,9 +28,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules of the admin service that a machine can check: it calls Dialpad and Kafka
- * outside database transactions, it sends to Kafka only from publishers, and the house
- * rules of package by feature, names by role and constructor injection.
+ * The rules of the admin service that a machine can check: it calls Dialpad, Kafka and
+ * ingest outside database transactions, it sends to Kafka only from publishers, and the
+ * house rules of package by feature, names by role and constructor injection.
  */
 class AdminArchitectureTests {
 
@@ -39,15 +43,25 @@ class AdminArchitectureTests {
 			(method) -> method.isAnnotatedWith(Transactional.class)
 					|| method.getOwner().isAnnotatedWith(Transactional.class));
 
+	/**
+	 * Writes only the tables its migrations create and produces only to its own topics
+	 * (docs/architecture.md), with no foreign key to another service's table.
+	 */
+	@Test
+	void writesOnlyWhatItOwns() {
+		assertThat(Ownership.breaches(Path.of(""))).isEmpty();
+	}
+
 	@Test
 	void holdsNoTransactionWhileItCallsDialpadOrKafka() {
-		methods().that(transactional).should(new ArchCondition<JavaMethod>("call neither Dialpad nor Kafka") {
+		methods().that(transactional).should(new ArchCondition<JavaMethod>("call neither Dialpad, Kafka nor ingest") {
 			@Override
 			public void check(JavaMethod method, ConditionEvents events) {
 				method.getMethodCallsFromSelf()
 					.stream()
 					.filter((call) -> call.getTargetOwner().isAssignableTo(DialpadClient.class)
-							|| call.getTargetOwner().isAssignableTo(KafkaTemplate.class))
+							|| call.getTargetOwner().isAssignableTo(KafkaTemplate.class)
+							|| call.getTargetOwner().isAssignableTo("com.cti.admin.backfill.IngestClient"))
 					.forEach((call) -> events.add(SimpleConditionEvent.violated(method, call.getDescription())));
 			}
 		}).allowEmptyShould(true).check(admin);

@@ -13,7 +13,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * The ingest service on a random port against an embedded KRaft broker; one context (and
  * one broker) shared by every test class that carries this annotation. The
  * required-settings check is off because the broker's address is known only once the
- * context is being built.
+ * context is being built. The internal intake is on (its secret set), with a body limit
+ * small enough that a test of it stays cheap.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,12 +22,16 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
 				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
 				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID,
-				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
+				"cti.ingest.intake.internal-api-secret=" + IngestIntegrationTest.INTERNAL_API_SECRET,
+				"cti.ingest.intake.max-body-size=512KB", "cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
 public @interface IngestIntegrationTest {
 
 	/** The global {@code DIALPAD_WEBHOOK_SECRET} of the test context. */
 	String WEBHOOK_SECRET = "test-webhook-secret-0f6b1d2e9a";
+
+	/** The {@code INTERNAL_API_SECRET} of the test context (the intake's Bearer). */
+	String INTERNAL_API_SECRET = "test-internal-api-secret-7c1e0b5d";
 
 	/** The {@code DEFAULT_APP_ID} of the test context. */
 	String DEFAULT_APP_ID = "5b0e7d4c-0000-4000-8000-00000000d3fa";

@@ -1,33 +1,18 @@
 package com.cti.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventHeaders;
-import org.apache.kafka.common.header.Headers;
-
 /**
- * What every service that publishes to Kafka does alike: the envelope's headers, and a
- * bounded wait for the broker's acknowledgement.
+ * What every service that publishes to Kafka and waits for it does alike: a bounded wait
+ * for the broker's acknowledgement.
  */
 public final class KafkaSends {
 
 	private KafkaSends() {
-	}
-
-	/**
-	 * Adds the headers a consumer reads before the value: the envelope's schema version
-	 * and the event's kind.
-	 */
-	public static void addEnvelopeHeaders(Headers headers, DialpadEventReceived event) {
-		headers.add(EventHeaders.SCHEMA_VERSION,
-				Integer.toString(event.schemaVersion()).getBytes(StandardCharsets.UTF_8));
-		headers.add(EventHeaders.EVENT_KIND, event.kind().wireName().getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**

@@ -18,12 +18,13 @@ import tools.jackson.databind.annotation.JsonNaming;
  * when it named none (the processor then attributes it, or parks it as unattributed)
  * @param kind what the payload is, by its shape
  * @param receivedAt when ingest received it
- * @param payload the Dialpad event JSON exactly as received (the JWT's payload, decoded)
+ * @param payload the Dialpad event JSON exactly as received (the JWT's payload, decoded;
+ * for a backfilled call, the call as Dialpad's call list returned it)
  * @param contentHash what identifies the event's content, the same for every delivery of
  * it, for deduplication: SHA-256 (hex) of
  * {@code call:<call_id>:<state>:<event_timestamp>} for a call event,
  * {@code sms:<id>:<message_status>:<event_timestamp>} for an SMS event, and of the
- * payload's text for any other (see {@link ContentHash})
+ * payload's text for any other (computed by the ingest service, the topic's one producer)
  * @param schemaVersion version of this envelope, {@link #CURRENT_SCHEMA_VERSION} when
  * written by this code
  */

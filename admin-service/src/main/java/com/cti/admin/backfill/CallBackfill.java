@@ -1,6 +1,5 @@
 package com.cti.admin.backfill;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,22 +12,20 @@ import java.util.UUID;
 import com.cti.admin.dialpad.DialpadClient;
 import com.cti.admin.dialpad.KnownApps;
 import com.cti.admin.oauth.DialpadAccess;
-import com.cti.model.ContentHash;
-import com.cti.model.DialpadEventReceived;
-import com.cti.model.EventKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Recovers calls whose webhooks were lost: reads the app's concluded calls from Dialpad
- * ({@code GET /api/v2/call}, every page) and publishes those missing from {@code calls}
- * as if ingest had received them, each as one call event with the call as Dialpad
- * returned it. The content hash is the one ingest computes, so an event the processor
- * already has is recognised as a duplicate.
+ * ({@code GET /api/v2/call}, every page) and hands those missing from {@code calls} to
+ * the ingest service's internal intake, each as Dialpad returned it. Ingest makes each a
+ * call event as it makes webhooks (key, content hash, durable delivery), so an event the
+ * processor already has is recognised as a duplicate and a repeated backfill is safe. No
+ * transaction is held: the one query runs on its own, Dialpad and ingest are called
+ * outside any.
  */
 @Service
 class CallBackfill {
@@ -39,23 +36,16 @@ class CallBackfill {
 
 	private final KnownApps apps;
 
-	private final BackfillPublisher publisher;
+	private final IngestClient ingest;
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper jsonMapper;
-
-	private final Clock clock;
-
-	CallBackfill(DialpadClient dialpad, DialpadAccess access, KnownApps apps, BackfillPublisher publisher,
-			JdbcClient jdbc, Clock clock) {
+	CallBackfill(DialpadClient dialpad, DialpadAccess access, KnownApps apps, IngestClient ingest, JdbcClient jdbc) {
 		this.dialpad = dialpad;
 		this.access = access;
 		this.apps = apps;
-		this.publisher = publisher;
+		this.ingest = ingest;
 		this.jdbc = jdbc;
-		this.clock = clock;
-		this.jsonMapper = JsonMapper.shared();
 	}
 
 	BackfillResult backfill(UUID appId, BackfillRange range, boolean dryRun) {
@@ -79,8 +69,7 @@ class CallBackfill {
 					List<Long> missing = missing(appId, calls.keySet());
 					counts.missing += missing.size();
 					if (!dryRun && !missing.isEmpty()) {
-						this.publisher
-							.publish(missing.stream().map((id) -> envelope(appId, id, calls.get(id))).toList());
+						this.ingest.publish(appId, missing.stream().map(calls::get).toList());
 						counts.published += missing.size();
 					}
 				});
@@ -103,30 +92,24 @@ class CallBackfill {
 		return missing;
 	}
 
-	private BackfillPublisher.Keyed envelope(UUID appId, long callId, JsonNode call) {
-		String state = text(call, "state");
-		String contentHash = ContentHash.ofCall(text(call, "call_id"), (state != null) ? state : "hangup",
-				text(call, "event_timestamp"));
-		var event = new DialpadEventReceived(UUID.randomUUID(), appId.toString(), EventKind.CALL, this.clock.instant(),
-				this.jsonMapper.writeValueAsString(call), contentHash, DialpadEventReceived.CURRENT_SCHEMA_VERSION);
-		return new BackfillPublisher.Keyed(Long.toString(callId), event);
-	}
-
-	/** The call's id, given as a number or a string; null when it has none usable. */
+	/**
+	 * The call's id, given as a number or a string of digits (as ingest's intake takes
+	 * it); null when it has none usable.
+	 */
 	private static @Nullable Long callId(JsonNode call) {
 		String text = text(call, "call_id");
-		if (text == null) {
+		if (text == null || !text.matches("[0-9]{1,19}")) {
 			return null;
 		}
 		try {
-			return Long.parseLong(text.strip());
+			return Long.parseLong(text);
 		}
 		catch (NumberFormatException ex) {
 			return null;
 		}
 	}
 
-	/** A field as ingest reads it for the content hash: numbers in their JSON form. */
+	/** A field's text: a number in its JSON form. */
 	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
@@ -161,7 +144,7 @@ class CallBackfill {
 	 * @param seen distinct calls Dialpad listed
 	 * @param present calls already in {@code calls}
 	 * @param missing calls not in {@code calls}
-	 * @param published missing calls published to the pipeline
+	 * @param published missing calls handed to the pipeline (durable at ingest)
 	 * @param skipped items without a usable {@code call_id}
 	 */
 	record BackfillResult(boolean success, UUID appId, Instant from, Instant to, boolean dryRun, int pages, int seen,

@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.cti.admin.fakedialpad.ProvisioningIntegrationTest;
 import com.cti.admin.fakedialpad.TopicReader;
 import com.cti.admin.support.AdminApi.Response;
+import com.cti.admin.support.TestIngest;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventHeaders;
 import com.cti.model.EventKind;
 import com.cti.model.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /internal/apps/{app_id}/backfill}: concluded calls read from the fake
- * Dialpad, the ones missing from {@code calls} published as call events.
+ * Dialpad, the ones missing from {@code calls} handed to a real ingest service, which
+ * publishes them as call events.
  */
 class BackfillIntegrationTests extends ProvisioningIntegrationTest {
 
@@ -41,6 +44,11 @@ class BackfillIntegrationTests extends ProvisioningIntegrationTest {
 		.toEpochMilli();
 
 	private static final AtomicLong ids = new AtomicLong(6_400_000_000_000_000L + System.nanoTime() % 1_000_000_000L);
+
+	@BeforeEach
+	void startIngest() {
+		TestIngest.ensureRunning(this.brokers);
+	}
 
 	@Test
 	void publishesTheCallsMissingFromTheCallsTableAsIngestWould() {
@@ -137,6 +145,31 @@ class BackfillIntegrationTests extends ProvisioningIntegrationTest {
 		Response retried = api().post("/internal/apps/" + appId + "/backfill?from=" + DAY, null);
 		assertThat(retried.status()).as(retried.text()).isEqualTo(200);
 		assertThat(retried.json().path("published").asInt()).isOne();
+	}
+
+	@Test
+	void answers503WithRetryAfterWhileIngestIsAwayAndPublishesOnceItIsBack() {
+		UUID appId = newApp();
+		long missing = addCall(DAY + 1_000, "hangup", true);
+		TestIngest.stop();
+		Response refused;
+		try {
+			refused = api().post("/internal/apps/" + appId + "/backfill?from=" + DAY, null);
+		}
+		finally {
+			TestIngest.ensureRunning(this.brokers);
+		}
+
+		assertThat(refused.isProblem(503)).as(refused.text()).isTrue();
+		assertThat(refused.field("type")).isEqualTo("urn:cti:admin:backfill-not-published");
+		assertThat(refused.retryAfter()).isEqualTo("10");
+		assertThat(refused.field("detail")).contains("CTI_INGEST_URL").contains("repeating a backfill is safe");
+		assertThat(eventsOf(appId)).isEmpty();
+
+		Response repeated = api().post("/internal/apps/" + appId + "/backfill?from=" + DAY, null);
+		assertThat(repeated.status()).as(repeated.text()).isEqualTo(200);
+		assertThat(repeated.json().path("published").asInt()).isOne();
+		assertThat(eventsOf(appId)).extracting(ConsumerRecord::key).containsExactly(Long.toString(missing));
 	}
 
 	private long addCall(long started, String state, boolean numericId) {

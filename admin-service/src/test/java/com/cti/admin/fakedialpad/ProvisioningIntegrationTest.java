@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminIntegrationTest;
+import com.cti.admin.support.TestIngest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,8 @@ public abstract class ProvisioningIntegrationTest {
 	@DynamicPropertySource
 	static void dialpadSettings(DynamicPropertyRegistry registry) {
 		dialpadProperties().forEach((name, value) -> registry.add(name, () -> value));
+		// the real ingest service that the backfill hands its calls to (TestIngest)
+		registry.add("cti.admin.ingest.url", TestIngest::url);
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package com.cti.deploy;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,25 @@ class ComposeEnvironmentTests {
 			assertThat(environment.keySet()).as("variables in %s's environment that %s does not read", service, module)
 				.allMatch(settings::reads);
 		}
+	}
+
+	@Test
+	void letsTheAdminsBackfillReachIngestsIntakeInsideTheNetworkOnly() throws IOException {
+		Map<String, String> shell = Map.of("INTERNAL_API_SECRET", "internal-secret-of-at-least-32-characters",
+				"DIALPAD_WEBHOOK_SECRET", "webhook-secret");
+		Map<String, String> admin = this.compose.environment("admin", shell::get);
+		Map<String, String> ingest = this.compose.environment("ingest", shell::get);
+		assertThat(ingest.get("INTERNAL_API_SECRET")).isEqualTo(admin.get("INTERNAL_API_SECRET"))
+			.isEqualTo(shell.get("INTERNAL_API_SECRET"));
+		assertThat(ServiceSettings.of("ingest-service").reads("INTERNAL_API_SECRET")).isTrue();
+		URI url = URI.create(admin.get("CTI_INGEST_URL"));
+		assertThat(url.getHost()).isEqualTo(ComposeFile.SERVICE_OF_MODULE.get("ingest-service"));
+		assertThat(url.getPort()).isEqualTo(ServiceSettings.of("ingest-service").defaultPort());
+		// the gateway sends all of /internal to admin: ingest's /internal/intake is not
+		// behind it
+		String nginx = Files.readString(ServiceSettings.REPOSITORY.resolve("infra/docker/nginx.conf"));
+		assertThat(nginx).containsPattern("location /internal/ \\{ proxy_pass http://admin:[0-9]+; }")
+			.doesNotContainPattern("location [^{]*/internal[^{]*\\{ proxy_pass http://ingest");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.cti.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -218,6 +219,22 @@ class KubernetesManifestTests {
 	}
 
 	@Test
+	void letsTheAdminsBackfillReachIngestsIntakeInsideTheClusterOnly() {
+		var reference = variable(container("admin-service"), "CTI_INGEST_URL").getValueFrom().getConfigMapKeyRef();
+		URI url = URI.create(named(ConfigMap.class, reference.getName()).getData().get(reference.getKey()));
+		Service ingest = named(Service.class, url.getHost());
+		assertThat(template(workload(ingest.getMetadata().getName()))).isEqualTo(template("ingest-service"));
+		assertThat(ingest.getSpec().getPorts()).anyMatch((port) -> port.getPort() == url.getPort());
+		assertThat(variable(container("ingest-service"), "INTERNAL_API_SECRET").getValueFrom().getSecretKeyRef())
+			.isEqualTo(variable(container("admin-service"), "INTERNAL_API_SECRET").getValueFrom().getSecretKeyRef());
+		named(Ingress.class, "cti").getSpec()
+			.getRules()
+			.forEach((rule) -> assertThat(rule.getHttp().getPaths())
+				.filteredOn((path) -> path.getPath().startsWith("/internal"))
+				.allMatch((path) -> path.getBackend().getService().getName().equals("admin")));
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void scalesTheProcessorOnItsOwnConsumerLagWithKeda() throws IOException {
 		Map<String, Object> scaled = new Yaml()
@@ -314,6 +331,14 @@ class KubernetesManifestTests {
 			.filter((object) -> object.getMetadata().getName().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
+	}
+
+	private static EnvVar variable(Container container, String name) {
+		return container.getEnv()
+			.stream()
+			.filter((variable) -> variable.getName().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(container.getName() + " has no " + name));
 	}
 
 	private static String value(Container container, String name) {

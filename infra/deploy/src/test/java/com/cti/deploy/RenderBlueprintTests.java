@@ -63,6 +63,35 @@ class RenderBlueprintTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void letsTheAdminsBackfillReachIngestsIntakeWithTheAdminsSecret() {
+		Map<String, Object> admin = this.blueprint.serviceOf("admin-service");
+		Map<String, Object> ingest = this.blueprint.serviceOf("ingest-service");
+		assertThat(this.blueprint.environment(ingest)).containsKey("INTERNAL_API_SECRET");
+		assertThat(groups(ingest)).as("where ingest's INTERNAL_API_SECRET comes from").containsAll(groups(admin));
+		Map<String, Object> url = ((List<Map<String, Object>>) admin.get("envVars")).stream()
+			.filter((variable) -> "CTI_INGEST_URL".equals(variable.get("key")))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) url.get("fromService")).containsEntry("name", ingest.get("name"))
+			.containsEntry("type", ingest.get("type"))
+			.containsEntry("property", "hostport");
+	}
+
+	/** The groups a service takes that hold INTERNAL_API_SECRET. */
+	@SuppressWarnings("unchecked")
+	private List<Object> groups(Map<String, Object> service) {
+		List<Object> groups = ((List<Map<String, Object>>) service.get("envVars")).stream()
+			.map((variable) -> variable.get("fromGroup"))
+			.filter((group) -> group != null
+					&& this.blueprint.environment(Map.of("envVars", List.of(Map.of("fromGroup", group))))
+						.containsKey("INTERNAL_API_SECRET"))
+			.toList();
+		assertThat(groups).isNotEmpty();
+		return groups;
+	}
+
+	@Test
 	void refusesAMisspeltOrMissingVariable() throws IOException {
 		assertThat(broken("key: DIALPAD_API_KEY", "key: DIALPAD_APIKEY"))
 			.contains("service cti-admin sets DIALPAD_APIKEY, which admin-service does not read");

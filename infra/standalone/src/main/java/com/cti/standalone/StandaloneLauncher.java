@@ -104,6 +104,14 @@ public final class StandaloneLauncher {
 			var context = service.start(service.port(port), settings, arguments);
 			this.services.add(context);
 			ports.put(service, Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+			if (service == StandaloneService.INGEST) {
+				// the admin's backfill hands its calls to ingest's internal intake, on
+				// its
+				// loopback port (the proxy routes /internal to the admin, never to
+				// ingest)
+				settings.put("CTI_INGEST_URL",
+						env("CTI_INGEST_URL", "http://127.0.0.1:" + ports.get(StandaloneService.INGEST)));
+			}
 		}
 		this.proxy = StandaloneProxy.start(port, ports);
 		printBanner(this.proxy.port(), settings, (System.nanoTime() - started) / 1_000_000);
@@ -139,7 +147,8 @@ public final class StandaloneLauncher {
 		if (this.proxy != null) {
 			this.proxy.close();
 		}
-		// the ingest service first (it stops taking webhooks), the admin service last
+		// in reverse start order: the ingest service last, so that its spool can still be
+		// forwarded while the others stop
 		for (int i = this.services.size() - 1; i >= 0; i--) {
 			this.services.get(i).close();
 		}

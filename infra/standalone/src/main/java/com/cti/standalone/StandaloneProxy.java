@@ -90,6 +90,8 @@ final class StandaloneProxy implements AutoCloseable {
 			if (path.startsWith("/webhooks/")) {
 				return StandaloneService.INGEST;
 			}
+			// all of /internal to the admin: ingest's internal intake
+			// (/internal/intake/...) is reached only on ingest's loopback port
 			if (path.startsWith("/internal/") || path.equals("/internal") || path.startsWith("/oauth/")) {
 				return StandaloneService.ADMIN;
 			}

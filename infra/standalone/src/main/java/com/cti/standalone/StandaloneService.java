@@ -21,10 +21,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code application.yml} (they all have the same name), and switches off what the other
  * services' dependencies bring in (ingest has no database, query no Kafka, only query has
  * the OpenAPI document). Each migrates its own tables (a data directory of the shared
- * scripts of before too). In start order: admin first, since the processor and the query
+ * scripts of before too). In start order: ingest first (it needs no database, and the
+ * admin's backfill hands its calls to it), then admin, since the processor and the query
  * service wait for the tables of the services they read.
  */
 enum StandaloneService {
+
+	INGEST(IngestApplication.class, 1,
+			"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+					+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+			"--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false"),
 
 	ADMIN(AdminApplication.class, 3, "--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false"),
 
@@ -32,12 +38,7 @@ enum StandaloneService {
 			"--springdoc.swagger-ui.enabled=false"),
 
 	QUERY(QueryApplication.class, 2,
-			"--spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"),
-
-	INGEST(IngestApplication.class, 1,
-			"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-					+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"--springdoc.api-docs.enabled=false", "--springdoc.swagger-ui.enabled=false");
+			"--spring.autoconfigure.exclude=org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
 
 	private final Class<?> application;
 

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.cti.platform.TestPostgres;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +49,24 @@ class StandaloneApplicationIntegrationTests {
 
 	private static final String WEBHOOK_SECRET = "standalone-webhook-secret";
 
+	private static final String DIALPAD_API_KEY = "standalone-dialpad-api-key";
+
+	/** Dialpad's call list, for the backfill. */
+	private static final WireMockServer dialpad = new WireMockServer(
+			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+
 	private static StandaloneLauncher launcher;
 
 	private static String baseUrl;
 
 	@BeforeAll
 	static void start() throws Exception {
+		dialpad.start();
 		launcher = new StandaloneLauncher(Path.of(TestSystem.temporaryDirectory("data")),
 				Map.of("PORT", "0", "KAFKA_BOOTSTRAP_SERVERS", TestSystem.kafkaBootstrapServers(), "DATABASE_URL",
 						TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET", INTERNAL_SECRET,
-						"DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "CTI_PROCESSOR_GROUP_ID", "standalone-test"));
+						"DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "CTI_PROCESSOR_GROUP_ID", "standalone-test",
+						"DIALPAD_API_BASE_URL", dialpad.baseUrl(), "DIALPAD_API_KEY", DIALPAD_API_KEY));
 		launcher.start(List.of());
 		baseUrl = "http://localhost:" + launcher.port();
 	}
@@ -61,6 +74,7 @@ class StandaloneApplicationIntegrationTests {
 	@AfterAll
 	static void stop() {
 		launcher.stop();
+		dialpad.stop();
 	}
 
 	@Test
@@ -177,6 +191,46 @@ class StandaloneApplicationIntegrationTests {
 		JsonNode audit = json
 			.readTree(get(baseUrl + "/internal/audit", "Authorization", "Bearer " + INTERNAL_SECRET).body());
 		assertThat(audit.get("items").get(0).get("source_address").asString()).isEqualTo("127.0.0.2");
+	}
+
+	@Test
+	void backfillsACallWhoseWebhooksWereLostThroughIngestAndServesIt() throws Exception {
+		JsonNode app = createApp("Backfilled");
+		String appId = app.get("app_id").asString();
+		long callId = 6_400_000_000_009_901L;
+		long started = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2)).toEpochMilli();
+		// a concluded call as Dialpad's call list gives it: no state
+		dialpad.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v2/call"))
+			.withHeader("Authorization", WireMock.equalTo("Bearer " + DIALPAD_API_KEY))
+			.willReturn(WireMock.okJson("""
+					{"items": [{"call_id": %d, "direction": "outbound", "external_number": "+14155559876",
+					  "date_started": %d, "date_connected": null, "date_ended": %d, "duration": 0,
+					  "event_timestamp": %d}], "cursor": null}""".formatted(callId, started, started + 20_000,
+					started + 20_100))));
+
+		var response = post(baseUrl + "/internal/apps/" + appId + "/backfill?from=" + (started - 60_000),
+				"application/json", "", "Authorization", "Bearer " + INTERNAL_SECRET);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).get("missing").asInt()).isOne();
+		assertThat(json.readTree(response.body()).get("published").asInt()).isOne();
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			var page = get(baseUrl + "/api/calls", "x-app-api-key", app.get("api_key").asString());
+			JsonNode items = json.readTree(page.body()).get("items");
+			assertThat(items).hasSize(1);
+			assertThat(items.get(0).get("call_id").asLong()).isEqualTo(callId);
+			assertThat(items.get(0).get("direction").asString()).isEqualTo("outbound");
+		});
+		var again = post(baseUrl + "/internal/apps/" + appId + "/backfill?from=" + (started - 60_000),
+				"application/json", "", "Authorization", "Bearer " + INTERNAL_SECRET);
+		assertThat(json.readTree(again.body()).get("present").asInt()).as(again.body()).isOne();
+		assertThat(json.readTree(again.body()).get("published").asInt()).isZero();
+
+		// the proxy routes /internal to the admin: ingest's intake is not behind it
+		var intake = post(baseUrl + "/internal/intake/" + appId + "/calls", "application/json",
+				"[{\"call_id\": 6400000000009902}]", "Authorization", "Bearer " + INTERNAL_SECRET);
+		assertThat(intake.statusCode()).isEqualTo(404);
+		assertThat(intake.body()).doesNotContain("urn:cti:intake");
 	}
 
 	private static JsonNode createApp(String name) throws Exception {

@@ -1,6 +1,7 @@
 package com.cti.ingest.delivery;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,8 +10,8 @@ import java.util.concurrent.TimeoutException;
 
 import com.cti.ingest.IngestProperties;
 import com.cti.model.DialpadEventReceived;
+import com.cti.model.EventHeaders;
 import com.cti.model.Topics;
-import com.cti.platform.KafkaSends;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,11 +84,15 @@ public class EventPublisher {
 	}
 
 	/**
-	 * Sends an event to Kafka, keyed and with the envelope's headers.
+	 * Sends an event to Kafka, keyed and with the headers a consumer reads before the
+	 * value: the envelope's schema version and the event's kind. This is the one producer
+	 * of {@link Topics#DIALPAD_EVENTS}, so the headers are written here only.
 	 */
 	CompletableFuture<SendResult<String, DialpadEventReceived>> send(DialpadEventReceived event, @Nullable String key) {
 		var record = new ProducerRecord<>(Topics.DIALPAD_EVENTS, key, event);
-		KafkaSends.addEnvelopeHeaders(record.headers(), event);
+		record.headers()
+			.add(EventHeaders.SCHEMA_VERSION, Integer.toString(event.schemaVersion()).getBytes(StandardCharsets.UTF_8))
+			.add(EventHeaders.EVENT_KIND, event.kind().wireName().getBytes(StandardCharsets.UTF_8));
 		return this.kafkaTemplate.send(record);
 	}
 

@@ -1,6 +1,5 @@
 package com.cti.ingest.webhook;
 
-import com.cti.model.ContentHash;
 import com.cti.model.EventKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -13,10 +12,18 @@ import org.springframework.stereotype.Component;
 /**
  * Tells Dialpad events apart by their shape (they carry no type field), picks the Kafka
  * key that keeps one call's or message's events in order, and computes a content hash
- * that is the same for every redelivery of one event.
+ * that is the same for every redelivery of one event. Webhooks and the calls the admin
+ * service backfills through the internal intake are classified here alike, so the key
+ * rule and the hash have this one owner.
  */
 @Component
-class EventClassifier {
+public class EventClassifier {
+
+	/**
+	 * The state of a call that Dialpad's call list returns without one: the list holds
+	 * concluded calls only, so it is the state that ends a leg.
+	 */
+	static final String CONCLUDED_STATE = "hangup";
 
 	private final JsonMapper jsonMapper;
 
@@ -38,6 +45,20 @@ class EventClassifier {
 			default -> ContentHash.of(payload);
 		};
 		return new ClassifiedEvent(kind, key, contentHash);
+	}
+
+	/**
+	 * Classifies a call as Dialpad's call list ({@code GET /api/v2/call}) returns it: a
+	 * call event keyed by its {@code call_id}, hashed as a webhook of the same call would
+	 * be, a call without {@code state} as a concluded one ({@value #CONCLUDED_STATE}).
+	 * @param call the call object
+	 * @return the classification; its key is null when the call has no {@code call_id}
+	 */
+	public ClassifiedEvent classifyConcludedCall(JsonNode call) {
+		String key = text(call, "call_id");
+		String state = text(call, "state");
+		return new ClassifiedEvent(EventKind.CALL, key,
+				ContentHash.ofCall(key, (state != null) ? state : CONCLUDED_STATE, text(call, "event_timestamp")));
 	}
 
 	private JsonNode parseObject(String payload) {
@@ -85,7 +106,7 @@ class EventClassifier {
 	 * What the classifier found: the kind, the Kafka key (null when the kind has no
 	 * natural key) and the hash.
 	 */
-	record ClassifiedEvent(EventKind kind, @Nullable String key, String contentHash) {
+	public record ClassifiedEvent(EventKind kind, @Nullable String key, String contentHash) {
 	}
 
 }

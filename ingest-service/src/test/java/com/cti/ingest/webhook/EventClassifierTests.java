@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EventClassifierTests {
 
-	private final EventClassifier classifier = new EventClassifier(JsonMapper.builder().build());
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final EventClassifier classifier = new EventClassifier(json);
 
 	@Test
 	void classifiesCallEventsAndKeysThemByCallId() {
@@ -75,6 +77,28 @@ class EventClassifierTests {
 			.isNotEqualTo(this.classifier.classify(sent).contentHash());
 		assertThat(this.classifier.classify(sent).contentHash())
 			.isEqualTo(this.classifier.classify(sent).contentHash());
+	}
+
+	@Test
+	void classifiesACallOfDialpadsCallListAsTheCallEventItWouldBeAsAWebhook() {
+		String webhook = "{\"call_id\":7,\"state\":\"missed\",\"event_timestamp\":1764158401000}";
+		var listed = this.classifier.classifyConcludedCall(json.readTree(
+				"{\"call_id\":\"7\",\"state\":\"missed\",\"date_ended\":1," + "\"event_timestamp\":1764158401000}"));
+
+		assertThat(listed.kind()).isEqualTo(EventKind.CALL);
+		assertThat(listed.key()).isEqualTo("7").isEqualTo(this.classifier.classify(webhook).key());
+		assertThat(listed.contentHash()).isEqualTo(this.classifier.classify(webhook).contentHash());
+	}
+
+	@Test
+	void hashesACallWithoutStateAsTheHangupThatConcludedIt() {
+		var stateless = this.classifier
+			.classifyConcludedCall(json.readTree("{\"call_id\":7,\"event_timestamp\":1764158401000}"));
+		var hangup = this.classifier.classify("{\"call_id\":7,\"state\":\"hangup\",\"event_timestamp\":1764158401000}");
+
+		assertThat(stateless.contentHash()).isEqualTo(hangup.contentHash())
+			.isEqualTo(ContentHash.ofCall("7", "hangup", "1764158401000"));
+		assertThat(this.classifier.classifyConcludedCall(json.readTree("{\"state\":\"hangup\"}")).key()).isNull();
 	}
 
 	@Test

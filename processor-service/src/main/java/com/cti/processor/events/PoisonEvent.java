@@ -4,11 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 
-import com.cti.model.ContentHash;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.EventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +26,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * not know, or an event the database refuses), and the {@code webhook_events} row that
  * records it with its error: unattributed ({@code app_id} null), not processed. Its id
  * and content hash derive from the record's topic, partition and offset, so a redelivery
- * records nothing twice.
+ * records nothing twice: the content hash is the processor's own, the SHA-256 (hex) of
+ * {@code poison:<topic>-<partition>@<offset>}, since an unreadable record has no content
+ * that ingest's hash rule could read.
  */
 record PoisonEvent(ConsumerRecord<String, DialpadEventReceived> record, String error, StoredEvent stored) {
 
@@ -47,11 +51,21 @@ record PoisonEvent(ConsumerRecord<String, DialpadEventReceived> record, String e
 		var stored = new StoredEvent(UUID.nameUUIDFromBytes(("poison:" + location).getBytes(StandardCharsets.UTF_8)),
 				null, (envelope != null) ? envelope.appId() : null,
 				(envelope != null) ? envelope.kind().wireName() : "unknown", null, null, null,
-				ContentHash.of("poison:" + location), EventBatchService.withoutNul(payload),
+				sha256Hex("poison:" + location), EventBatchService.withoutNul(payload),
 				(envelope != null) ? envelope.schemaVersion() : headerVersion(record),
 				(envelope != null) ? envelope.receivedAt() : Instant.ofEpochMilli(Math.max(0, record.timestamp())),
 				false, error);
 		return new PoisonEvent(record, error, stored);
+	}
+
+	private static String sha256Hex(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static byte[] rawValue(ConsumerRecord<?, ?> record) {

@@ -109,6 +109,13 @@ public final class BenchSystem implements Closeable {
 		environment.put("DIALPAD_WEBHOOK_SECRET", this.webhookSecret);
 		environment.put("PORT", Integer.toString(port));
 		environment.put("CTI_DEV_MODE", "true");
+		if (service == Service.ADMIN) {
+			// the backfill hands its calls to ingest's internal intake (Bearer
+			// INTERNAL_API_SECRET, which ingest gets too); ingest's port is chosen
+			// here when ingest has not started yet
+			environment.put("CTI_INGEST_URL",
+					"http://127.0.0.1:" + this.ports.computeIfAbsent(Service.INGEST, (s) -> Ports.free()));
+		}
 		environment.putAll(this.settings.serviceEnvironment());
 		List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable()));
 		command.addAll(this.settings.serviceJvmOptions());

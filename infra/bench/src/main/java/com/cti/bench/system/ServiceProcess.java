@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class ServiceProcess implements Closeable {
 
-	/** Variables of the harness's own environment that must not leak into a service. */
+	/**
+	 * Variables of the harness's own environment that must not leak into a service (and
+	 * every {@code CTI_*}, such as {@code CTI_INGEST_URL}).
+	 */
 	private static final List<String> CLEARED = List.of("KAFKA_BOOTSTRAP_SERVERS", "DATABASE_URL", "DB_HOST", "DB_PORT",
 			"DB_USER", "DB_PASSWORD", "DB_NAME", "PORT", "INTERNAL_API_SECRET", "DIALPAD_WEBHOOK_SECRET",
 			"DEFAULT_APP_ID", "JAVA_TOOL_OPTIONS", "JAVA_OPTS", "JDK_JAVA_OPTIONS", "CTI_DATA_DIR");

@@ -1,4 +1,4 @@
-package com.cti.model;
+package com.cti.ingest.webhook;
 
 import org.junit.jupiter.api.Test;
 
