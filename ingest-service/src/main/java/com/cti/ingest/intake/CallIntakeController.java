@@ -1,13 +1,13 @@
 package com.cti.ingest.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.cti.ingest.intake.CallIntake.CallsAccepted;
+import com.cti.ingest.webhook.BoundedBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -76,16 +76,11 @@ class CallIntakeController {
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
-		if (request.getContentLengthLong() > limit) {
+		byte[] body = BoundedBody.read(request, limit);
+		if (body == null) {
 			throw tooLarge(limit);
 		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) limit + 1);
-			if (body.length > limit) {
-				throw tooLarge(limit);
-			}
-			return body;
-		}
+		return body;
 	}
 
 	private static IntakeRejectedException tooLarge(long limit) {

@@ -1,7 +1,6 @@
 package com.cti.ingest.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import com.cti.ingest.IngestProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,17 +42,11 @@ class WebhookController {
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
-		if (request.getContentLengthLong() > limit) {
-			// the body is not read at all
+		byte[] body = BoundedBody.read(request, limit);
+		if (body == null) {
 			throw tooLarge(limit);
 		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes((int) limit + 1);
-			if (body.length > limit) {
-				throw tooLarge(limit);
-			}
-			return body;
-		}
+		return body;
 	}
 
 	private static WebhookRejectedException tooLarge(long limit) {
