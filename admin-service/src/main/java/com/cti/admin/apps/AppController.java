@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.cti.admin.audit.Actor;
+import com.cti.admin.paging.PageLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -49,7 +48,7 @@ class AppController {
 	@GetMapping("/internal/apps")
 	Page<AppView> list(@RequestParam(required = false) @Nullable Boolean enabled,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+			@RequestParam(defaultValue = "50") @PageLimit int limit) {
 		return this.appService.list(InstantIdCursor.decode(cursor), enabled, limit);
 	}
 

@@ -3,11 +3,9 @@ package com.cti.admin.audit;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
-
 import com.cti.admin.audit.AuditQueries.AuditFilter;
+import com.cti.admin.paging.PageLimit;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -34,7 +32,7 @@ class AuditController {
 			@RequestParam(name = "key_id", required = false) @Nullable UUID keyId,
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+			@RequestParam(defaultValue = "50") @PageLimit int limit) {
 		List<AuditEntry> rows = this.queries.entries(new AuditFilter(appId, keyId, action), beforeId(cursor),
 				limit + 1);
 		if (rows.size() <= limit) {

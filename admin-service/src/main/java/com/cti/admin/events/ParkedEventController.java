@@ -7,10 +7,9 @@ import com.cti.admin.apps.InstantIdCursor;
 import com.cti.admin.apps.Page;
 import com.cti.admin.audit.Actor;
 import com.cti.admin.events.EventReplayService.Republished;
+import com.cti.admin.paging.PageLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +43,7 @@ class ParkedEventController {
 	@GetMapping("/internal/events/unattributed")
 	Page<ParkedEvent> unattributed(@RequestParam(name = "include_resolved", defaultValue = "false") boolean all,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+			@RequestParam(defaultValue = "50") @PageLimit int limit) {
 		return page(this.queries.unattributed(all, InstantIdCursor.decode(cursor), limit + 1), limit);
 	}
 
@@ -52,7 +51,7 @@ class ParkedEventController {
 	Page<ParkedEvent> failed(@RequestParam(name = "app_id", required = false) @Nullable UUID appId,
 			@RequestParam(name = "include_resolved", defaultValue = "false") boolean all,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+			@RequestParam(defaultValue = "50") @PageLimit int limit) {
 		return page(this.queries.failed(appId, all, InstantIdCursor.decode(cursor), limit + 1), limit);
 	}
 

@@ -38,6 +38,18 @@ class OAuthRedirect {
 
 	/** The redirect URI to register with Dialpad and send with every authorization. */
 	String uri() {
+		String uri = configuredOrDefault();
+		String refusal = this.publicBaseUrl.refusal(uri);
+		if (refusal != null) {
+			throw ProvisioningProblems.notConfigured("url-not-allowed", "Redirect URI not allowed",
+					"The OAuth redirect URI " + uri + " (DIALPAD_PROD_REDIRECT_URI or PUBLIC_BASE_URL) cannot be used: "
+							+ refusal + "; it must be https and resolve to public addresses only (any is allowed "
+							+ "with CTI_DEV_MODE=true)");
+		}
+		return uri;
+	}
+
+	private String configuredOrDefault() {
 		if (this.configured != null) {
 			return this.configured;
 		}

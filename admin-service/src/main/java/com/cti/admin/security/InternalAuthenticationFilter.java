@@ -3,6 +3,7 @@ package com.cti.admin.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
@@ -27,12 +28,14 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(InternalAuthenticationFilter.class);
 
+	// SHA-256 of the expected header: both sides compared are 32 bytes whatever was sent,
+	// so the comparison's time says nothing about the secret, not even its length
 	private final byte[] expected;
 
 	private final FailedAuthenticationLimiter limiter;
 
 	InternalAuthenticationFilter(String secret, FailedAuthenticationLimiter limiter) {
-		this.expected = ("Bearer " + secret).getBytes(StandardCharsets.UTF_8);
+		this.expected = sha256("Bearer " + secret);
 		this.limiter = limiter;
 	}
 
@@ -48,7 +51,7 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && MessageDigest.isEqual(this.expected, header.getBytes(StandardCharsets.UTF_8))) {
+		if (header != null && MessageDigest.isEqual(this.expected, sha256(header))) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -78,6 +81,15 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 					{"type":"urn:cti:admin:too-many-failed-authentications","title":"Too Many Requests","status":429,\
 					"detail":"Too many failed authentications from this address; retry after %d seconds"}"""
 				.formatted(seconds));
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -6,9 +6,8 @@ import java.util.UUID;
 import com.cti.admin.apps.AdminProblems;
 import com.cti.admin.apps.AppQueries;
 import com.cti.admin.apps.Page;
+import com.cti.admin.paging.PageLimit;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -46,7 +45,7 @@ class UserMappingController {
 	Page<UserMapping> list(@PathVariable UUID appId,
 			@RequestParam(name = "client_user_id", required = false) @Nullable String clientUserId,
 			@RequestParam(required = false) @Nullable String cursor,
-			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+			@RequestParam(defaultValue = "100") @PageLimit int limit) {
 		this.apps.get(appId);
 		var rows = this.mappings.page(appId, clientUserId, afterUserId(cursor), limit + 1);
 		return Page.of(rows, limit, (mapping) -> Long.toString(mapping.dialpadUserId()));

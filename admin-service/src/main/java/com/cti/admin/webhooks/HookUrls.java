@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where Dialpad delivers an app's events:
- * {@code <PUBLIC_BASE_URL>/webhooks/dialpad/<app_id>}, over HTTPS unless in development
- * mode.
+ * {@code <PUBLIC_BASE_URL>/webhooks/dialpad/<app_id>}, over HTTPS to a host with public
+ * addresses only unless in development mode (Dialpad must not be told to post into this
+ * network).
  */
 @Component
 class HookUrls {
@@ -23,7 +24,15 @@ class HookUrls {
 	}
 
 	String forApp(UUID appId) {
-		return publicBaseUrl() + "/webhooks/dialpad/" + appId;
+		String hookUrl = publicBaseUrl() + "/webhooks/dialpad/" + appId;
+		String refusal = this.publicBaseUrl.refusal(hookUrl);
+		if (refusal != null) {
+			throw ProvisioningProblems.notConfigured("url-not-allowed", "Hook URL not allowed",
+					"Dialpad would deliver to " + hookUrl + " (PUBLIC_BASE_URL), but " + refusal
+							+ ": a hook URL must be https and reach this deployment through public addresses only "
+							+ "(any is allowed with CTI_DEV_MODE=true)");
+		}
+		return hookUrl;
 	}
 
 	private String publicBaseUrl() {

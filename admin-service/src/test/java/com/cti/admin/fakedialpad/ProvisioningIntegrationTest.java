@@ -76,6 +76,11 @@ public abstract class ProvisioningIntegrationTest {
 		properties.put("cti.dialpad.oauth.redirect-uri", REDIRECT_URI);
 		properties.put("cti.admin.public-base-url", PUBLIC_BASE_URL);
 		properties.put("cti.admin.encryption-key", ENCRYPTION_KEY);
+		// the test host names (*.example.test) resolve nowhere: development mode lets
+		// them be
+		// hook and redirect URLs (OutboundUrlsIntegrationTests checks the refusal without
+		// it)
+		properties.put("cti.admin.dev-mode", "true");
 		return properties;
 	}
 

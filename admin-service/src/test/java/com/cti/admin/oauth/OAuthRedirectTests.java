@@ -1,5 +1,6 @@
 package com.cti.admin.oauth;
 
+import java.net.InetAddress;
 import java.time.Duration;
 
 import com.cti.admin.config.ProvisioningProperties;
@@ -37,6 +38,18 @@ class OAuthRedirectTests {
 		assertThat(redirect("not a uri", null).callbackPath()).isEqualTo("/oauth/dialpad/callback");
 	}
 
+	@Test
+	void refusesARedirectUriOnAPrivateOrPlainHttpHost() {
+		for (String uri : new String[] { "https://127.0.0.1/oauth/dialpad/callback",
+				"https://169.254.169.254/latest/meta-data", "http://cti.example.com/oauth/dialpad/callback",
+				"https://[fd00::1]/cb" }) {
+			assertThatExceptionOfType(ErrorResponseException.class).as(uri)
+				.isThrownBy(() -> redirect(uri, null).uri())
+				.satisfies((ex) -> assertThat(ex.getBody().getType().toString())
+					.isEqualTo("urn:cti:admin:url-not-allowed"));
+		}
+	}
+
 	private static OAuthRedirect redirect(String redirectUri, String publicBaseUrl) {
 		var oauth = new DialpadProperties.OAuth("id", "secret", redirectUri, "offline_access", Duration.ofMinutes(10),
 				Duration.ofMinutes(5));
@@ -44,8 +57,9 @@ class OAuthRedirectTests {
 				Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofHours(1),
 				new DialpadProperties.Retry(3, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(10)),
 				oauth);
-		return new OAuthRedirect(properties,
-				new PublicBaseUrl(new ProvisioningProperties(publicBaseUrl, null, false, null)));
+		return new OAuthRedirect(properties, new PublicBaseUrl(
+				new ProvisioningProperties(publicBaseUrl, null, false, null), (host) -> new InetAddress[] {
+						InetAddress.getByAddress(host, new byte[] { (byte) 93, (byte) 184, (byte) 215, 14 }) }));
 	}
 
 }

@@ -1,8 +1,10 @@
 package com.cti.admin.webhooks;
 
+import java.net.InetAddress;
 import java.util.UUID;
 
 import com.cti.admin.config.ProvisioningProperties;
+import com.cti.admin.config.PublicAddresses;
 import com.cti.admin.config.PublicBaseUrl;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class HookUrlsTests {
 
 	private static final UUID APP = UUID.fromString("5f0c2a52-8d0c-4d3e-9a43-6d7d1d7e1c11");
+
+	// every name has a public address, as cti.example.com would have on the internet
+	private static final PublicAddresses.Resolver PUBLIC_DNS = (host) -> new InetAddress[] {
+			InetAddress.getByAddress(host, new byte[] { (byte) 93, (byte) 184, (byte) 215, 14 }) };
 
 	@Test
 	void appendsTheAppsPathToThePublicBaseUrl() {
@@ -61,7 +67,27 @@ class HookUrlsTests {
 	}
 
 	private static String hookUrl(String base, boolean devMode) {
-		return new HookUrls(new PublicBaseUrl(new ProvisioningProperties(base, null, devMode, null))).forApp(APP);
+		return new HookUrls(new PublicBaseUrl(new ProvisioningProperties(base, null, devMode, null), PUBLIC_DNS))
+			.forApp(APP);
+	}
+
+	@Test
+	void refusesAHookUrlWhoseHostIsNotPublicOutsideDevelopmentMode() {
+		PublicAddresses.Resolver internalDns = (host) -> new InetAddress[] {
+				InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 215, 14 }),
+				InetAddress.getByAddress(host, new byte[] { 10, 0, 0, 7 }) };
+		var properties = new ProvisioningProperties("https://cti.example.com", null, false, null);
+
+		assertThatExceptionOfType(ErrorResponseException.class)
+			.isThrownBy(() -> new HookUrls(new PublicBaseUrl(properties, internalDns)).forApp(APP))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode().value()).isEqualTo(503);
+				assertThat(ex.getBody().getType().toString()).isEqualTo("urn:cti:admin:url-not-allowed");
+				assertThat(ex.getBody().getDetail()).contains("10.0.0.7").contains("private");
+			});
+		var devMode = new ProvisioningProperties("https://cti.example.com", null, true, null);
+		assertThat(new HookUrls(new PublicBaseUrl(devMode, internalDns)).forApp(APP))
+			.isEqualTo("https://cti.example.com/webhooks/dialpad/" + APP);
 	}
 
 }
