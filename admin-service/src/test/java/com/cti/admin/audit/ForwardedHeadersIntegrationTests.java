@@ -2,11 +2,14 @@ package com.cti.admin.audit;
 
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminApi.CreatedApp;
-import com.cti.admin.support.AdminIntegrationTest;
+import com.cti.admin.support.AdminTestDatabase;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default trusts, as it does every private address) the audit log keeps the connection's
  * real address.
  */
-@AdminIntegrationTest
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.admin.auto-create=false",
+				"cti.required-settings=", "cti.admin.internal-api-secret=" + AdminApi.SECRET,
+				"server.forward-headers-strategy=native" })
+@ContextConfiguration(initializers = AdminTestDatabase.class)
 class ForwardedHeadersIntegrationTests {
 
 	private static final String SPOOFED = "203.0.113.7";
