@@ -23,7 +23,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
 				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID,
 				"cti.ingest.intake.internal-api-secret=" + IngestIntegrationTest.INTERNAL_API_SECRET,
-				"cti.ingest.intake.max-body-size=512KB", "cti.ingest.spool.directory=target/spool/${random.uuid}" })
+				"cti.ingest.intake.max-body-size=512KB",
+				"cti.ingest.secrets.encryption-key=" + IngestIntegrationTest.ENCRYPTION_KEY,
+				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
 public @interface IngestIntegrationTest {
 
@@ -32,6 +34,9 @@ public @interface IngestIntegrationTest {
 
 	/** The {@code INTERNAL_API_SECRET} of the test context (the intake's Bearer). */
 	String INTERNAL_API_SECRET = "test-internal-api-secret-7c1e0b5d";
+
+	/** The {@code CTI_ENCRYPTION_KEY} of the test context (32 bytes, base64). */
+	String ENCRYPTION_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
 	/** The {@code DEFAULT_APP_ID} of the test context. */
 	String DEFAULT_APP_ID = "5b0e7d4c-0000-4000-8000-00000000d3fa";

@@ -37,6 +37,21 @@ class WireJsonTests {
 			{"app_id":"app-1","signed":true,"secret":"s2","previous_secret":"s1",\
 			"previous_secret_expires_at":"2026-11-27T10:15:30.500Z","updated_at":"2026-11-26T10:15:30Z"}""";
 
+	/**
+	 * As the admin service writes them now: each secret sealed with CTI_ENCRYPTION_KEY
+	 * for its app and field ("sealed:v1:" and the base64 of Tink's AES-256-GCM
+	 * ciphertext; service-platform's WebhookSecretsSeal), in the same fields as the clear
+	 * form that the records written before carry.
+	 */
+	private static final WebhookSecretsUpdated SEALED = new WebhookSecretsUpdated("app-1", true,
+			"sealed:v1:AdYxCEOvDbGvJNP9Zy2G5cUt0bQm0xXz4A==", "sealed:v1:AdYxCEMDq7N1nqp0fxjxlTnw5e+Xo9I=",
+			Instant.parse("2026-11-27T10:15:30.500Z"), Instant.parse("2026-11-26T10:15:30Z"));
+
+	private static final String SEALED_JSON = """
+			{"app_id":"app-1","signed":true,"secret":"sealed:v1:AdYxCEOvDbGvJNP9Zy2G5cUt0bQm0xXz4A==",\
+			"previous_secret":"sealed:v1:AdYxCEMDq7N1nqp0fxjxlTnw5e+Xo9I=",\
+			"previous_secret_expires_at":"2026-11-27T10:15:30.500Z","updated_at":"2026-11-26T10:15:30Z"}""";
+
 	private static final WebhookSecretsUpdated UNSIGNED = new WebhookSecretsUpdated("app-2", false, null, null, null,
 			Instant.parse("2026-11-26T10:15:30Z"));
 
@@ -85,8 +100,11 @@ class WireJsonTests {
 
 	@Test
 	void writesAndReadsWebhookSecrets() {
-		assertContract(ROTATED, ROTATED_JSON);
+		assertContract(SEALED, SEALED_JSON);
 		assertContract(UNSIGNED, UNSIGNED_JSON);
+		assertContract(ROTATED, ROTATED_JSON);
+		assertThat(read(ROTATED_JSON, WebhookSecretsUpdated.class)).as("the clear form, written before the seal")
+			.isEqualTo(ROTATED);
 	}
 
 	@Test

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * What ingest is owed on {@link Topics#WEBHOOK_SECRETS} for an app: the secrets of its
  * live webhook as committed (decrypted only to be sent, never stored in the outbox), or a
- * tombstone when it has none.
+ * tombstone when it has none. The secrets travel sealed with {@code CTI_ENCRYPTION_KEY}
+ * for the app ({@link SecretCipher#sealForTopic}): the topic's bytes never hold them in
+ * clear.
  */
 @Component
 class WebhookSecretsMessages implements OutboxMessages {
@@ -54,8 +56,8 @@ class WebhookSecretsMessages implements OutboxMessages {
 		boolean previousValid = webhook.previousSecretValidAt(now);
 		String previous = previousValid
 				? this.cipher.decrypt(webhook.previousSecretEncrypted(), webhook.previousSecretContext()) : null;
-		return new WebhookSecretsUpdated(webhook.appId().toString(), true, secret, previous,
-				previousValid ? webhook.previousSecretExpiresAt() : null, now);
+		return this.cipher.sealForTopic(new WebhookSecretsUpdated(webhook.appId().toString(), true, secret, previous,
+				previousValid ? webhook.previousSecretExpiresAt() : null, now));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.cti.admin.fakedialpad;
 
+import com.cti.platform.crypto.EncryptionKeyring;
+import com.cti.platform.crypto.WebhookSecretsSeal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,12 @@ public abstract class ProvisioningIntegrationTest {
 
 	/** {@code CTI_ENCRYPTION_KEY} of the test context (32 bytes, base64). */
 	public static final String ENCRYPTION_KEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
+	/**
+	 * Opens the secrets published on the webhook secrets topic, as the ingest service
+	 * does with the same key.
+	 */
+	public static final WebhookSecretsSeal TOPIC_SEAL = new WebhookSecretsSeal(EncryptionKeyring.parse(ENCRYPTION_KEY));
 
 	/** {@code DIALPAD_PROD_REDIRECT_URI} of the test context. */
 	public static final String REDIRECT_URI = PUBLIC_BASE_URL + "/oauth/dialpad/callback";

@@ -193,7 +193,7 @@ class OutboxRelayIntegrationTests extends ProvisioningIntegrationTest {
 	}
 
 	private static WebhookSecretsUpdated read(ConsumerRecord<String, String> record) {
-		return json.readValue(record.value(), WebhookSecretsUpdated.class);
+		return ProvisioningIntegrationTest.TOPIC_SEAL.open(json.readValue(record.value(), WebhookSecretsUpdated.class));
 	}
 
 }

@@ -58,6 +58,8 @@ class WebhookIntegrationTests extends ProvisioningIntegrationTest {
 		assertThat(published.signed()).isTrue();
 		assertThat(published.secret()).isEqualTo(secret);
 		assertThat(published.previousSecret()).isNull();
+		assertThat(secretRecords(appId)).as("sealed on the topic: its bytes never hold the secret")
+			.allSatisfy((record) -> assertThat(record.value()).doesNotContain(secret));
 	}
 
 	@Test
@@ -207,6 +209,8 @@ class WebhookIntegrationTests extends ProvisioningIntegrationTest {
 		WebhookSecretsUpdated published = lastSecrets(appId);
 		assertThat(published.secret()).isEqualTo(current);
 		assertThat(published.previousSecret()).isEqualTo(old);
+		assertThat(secretRecords(appId)).as("both secrets sealed on the topic")
+			.allSatisfy((record) -> assertThat(record.value()).doesNotContain(old).doesNotContain(current));
 		assertThat(published.previousSecretExpiresAt()).isCloseTo(Instant.now().plus(Duration.ofMinutes(10)),
 				within(Duration.ofMinutes(1)));
 		assertThat(Instant.parse(rotated.field("previous_secret_expires_at")))
@@ -364,7 +368,7 @@ class WebhookIntegrationTests extends ProvisioningIntegrationTest {
 	private WebhookSecretsUpdated lastSecrets(UUID appId) {
 		List<ConsumerRecord<String, String>> records = secretRecords(appId);
 		assertThat(records).isNotEmpty();
-		return json.readValue(records.get(records.size() - 1).value(), WebhookSecretsUpdated.class);
+		return TOPIC_SEAL.open(json.readValue(records.get(records.size() - 1).value(), WebhookSecretsUpdated.class));
 	}
 
 	private int rows(UUID appId) {

@@ -3,6 +3,7 @@ package com.cti.deploy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,24 @@ class ComposeEnvironmentTests {
 		String nginx = Files.readString(ServiceSettings.REPOSITORY.resolve("infra/docker/nginx.conf"));
 		assertThat(nginx).containsPattern("location /internal/ \\{ proxy_pass http://admin:[0-9]+; }")
 			.doesNotContainPattern("location [^{]*/internal[^{]*\\{ proxy_pass http://ingest");
+	}
+
+	@Test
+	void givesIngestTheAdminsEncryptionKeyAndTrustsOnlyTheGatewaysForwardedHeaders() throws IOException {
+		Map<String, String> shell = Map.of("INTERNAL_API_SECRET", "internal-secret-of-at-least-32-characters",
+				"DIALPAD_WEBHOOK_SECRET", "webhook-secret", "CTI_ENCRYPTION_KEY", "a-key");
+		Map<String, String> admin = this.compose.environment("admin", shell::get);
+		assertThat(this.compose.environment("ingest", shell::get).get("CTI_ENCRYPTION_KEY"))
+			.isEqualTo(admin.get("CTI_ENCRYPTION_KEY"))
+			.isEqualTo("a-key");
+		assertThat(ServiceSettings.of("ingest-service").reads("CTI_ENCRYPTION_KEY")).isTrue();
+		String gateway = Files.readString(ServiceSettings.REPOSITORY.resolve("docker-compose.yml"))
+			.replaceAll("(?s).*ipv4_address: ([0-9.]+).*", "$1");
+		for (String service : List.of("query", "admin")) {
+			assertThat(this.compose.environment(service, shell::get).get("CTI_TRUSTED_PROXIES"))
+				.as("%s trusts the gateway's address only", service)
+				.isEqualTo(gateway.replace(".", "\\."));
+		}
 	}
 
 	@Test

@@ -227,6 +227,14 @@ class KubernetesManifestTests {
 		assertThat(ingest.getSpec().getPorts()).anyMatch((port) -> port.getPort() == url.getPort());
 		assertThat(variable(container("ingest-service"), "INTERNAL_API_SECRET").getValueFrom().getSecretKeyRef())
 			.isEqualTo(variable(container("admin-service"), "INTERNAL_API_SECRET").getValueFrom().getSecretKeyRef());
+		assertThat(variable(container("ingest-service"), "CTI_ENCRYPTION_KEY").getValueFrom().getSecretKeyRef())
+			.as("ingest opens the webhook secrets with the admin's key")
+			.isEqualTo(variable(container("admin-service"), "CTI_ENCRYPTION_KEY").getValueFrom().getSecretKeyRef());
+		for (String module : List.of("query-service", "admin-service")) {
+			var proxies = variable(container(module), "CTI_TRUSTED_PROXIES").getValueFrom().getConfigMapKeyRef();
+			assertThat(named(ConfigMap.class, proxies.getName()).getData()).as("trusts no proxy until it is set")
+				.containsEntry(proxies.getKey(), "");
+		}
 		named(Ingress.class, "cti").getSpec()
 			.getRules()
 			.forEach((rule) -> assertThat(rule.getHttp().getPaths())

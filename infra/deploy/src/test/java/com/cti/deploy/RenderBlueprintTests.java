@@ -78,6 +78,25 @@ class RenderBlueprintTests {
 			.containsEntry("property", "hostport");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void givesIngestTheAdminsEncryptionKeyThroughAGroup() {
+		Map<String, Object> admin = this.blueprint.serviceOf("admin-service");
+		Map<String, Object> ingest = this.blueprint.serviceOf("ingest-service");
+		List<Object> adminsGroups = ((List<Map<String, Object>>) admin.get("envVars")).stream()
+			.map((variable) -> variable.get("fromGroup"))
+			.filter((group) -> group != null
+					&& this.blueprint.environment(Map.of("envVars", List.of(Map.of("fromGroup", group))))
+						.containsKey("CTI_ENCRYPTION_KEY"))
+			.toList();
+		assertThat(adminsGroups).as("admin's CTI_ENCRYPTION_KEY comes from a group, so ingest can share it").hasSize(1);
+		assertThat(((List<Map<String, Object>>) ingest.get("envVars")).stream()
+			.map((variable) -> variable.get("fromGroup"))).containsAll(adminsGroups);
+		assertThat(((List<Map<String, Object>>) admin.get("envVars")).stream().map((variable) -> variable.get("key")))
+			.as("no key of its own that would shadow the group's")
+			.doesNotContain("CTI_ENCRYPTION_KEY");
+	}
+
 	/** The groups a service takes that hold INTERNAL_API_SECRET. */
 	@SuppressWarnings("unchecked")
 	private List<Object> groups(Map<String, Object> service) {

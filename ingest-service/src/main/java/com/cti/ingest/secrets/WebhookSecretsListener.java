@@ -5,6 +5,8 @@ import java.util.Map;
 import com.cti.model.Topics;
 import com.cti.model.WebhookSecretsUpdated;
 import com.cti.model.WireJson;
+import com.cti.platform.crypto.EncryptionKeyring;
+import com.cti.platform.crypto.WebhookSecretsSeal;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,13 +26,16 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the compacted secrets topic into the {@link WebhookSecretsRegistry}: its one
- * partition assigned to this instance (no consumer group, nothing committed), from offset
- * 0 at every start, then followed. The container's consumer connects and retries on a
- * thread of its own, so the service starts and accepts webhooks whether the topic is
- * empty or Kafka is unreachable; until the topic has been read to its end (as it was at
- * the first check after the start) the registry says it is not loaded. It checks after
- * each record and whenever the container idles, since an empty topic gives no record.
+ * Reads the compacted secrets topic into the {@link WebhookSecretsRegistry}, opening the
+ * secrets sealed with {@code CTI_ENCRYPTION_KEY} (a record whose secrets do not open with
+ * it, or whose key is another app's, is logged and ignored; one in clear, written before
+ * the topic was sealed, is read as it is): its one partition assigned to this instance
+ * (no consumer group, nothing committed), from offset 0 at every start, then followed.
+ * The container's consumer connects and retries on a thread of its own, so the service
+ * starts and accepts webhooks whether the topic is empty or Kafka is unreachable; until
+ * the topic has been read to its end (as it was at the first check after the start) the
+ * registry says it is not loaded. It checks after each record and whenever the container
+ * idles, since an empty topic gives no record.
  */
 @Component
 class WebhookSecretsListener implements ConsumerSeekAware {
@@ -41,13 +46,23 @@ class WebhookSecretsListener implements ConsumerSeekAware {
 
 	private final WebhookSecretsRegistry registry;
 
+	private final @Nullable WebhookSecretsSeal seal;
+
 	/** The end offsets to reach at start-up; touched on the consumer's thread only. */
 	private @Nullable Map<TopicPartition, Long> ends;
 
 	private int applied;
 
-	WebhookSecretsListener(WebhookSecretsRegistry registry) {
+	WebhookSecretsListener(WebhookSecretsRegistry registry, WebhookSecretsProperties properties) {
 		this.registry = registry;
+		String key = properties.encryptionKey();
+		this.seal = (key != null && !key.isBlank()) ? new WebhookSecretsSeal(EncryptionKeyring.parse(key)) : null;
+		if (this.seal == null) {
+			logger.warn(
+					"CTI_ENCRYPTION_KEY is not set: the apps' own webhook secrets, sealed with it on {}, "
+							+ "cannot be read; only DIALPAD_WEBHOOK_SECRET verifies their events",
+					Topics.WEBHOOK_SECRETS);
+		}
 	}
 
 	// one partition, as CtiTopics declares the topic: assigned by hand, so that no
@@ -87,14 +102,45 @@ class WebhookSecretsListener implements ConsumerSeekAware {
 			this.registry.remove(appId);
 			return;
 		}
+		WebhookSecretsUpdated update;
 		try {
-			this.registry.put(appId, AppWebhook.of(WireJson.mapper().readValue(value, WebhookSecretsUpdated.class)));
+			update = WireJson.mapper().readValue(value, WebhookSecretsUpdated.class);
+		}
+		catch (RuntimeException ex) {
+			// the value holds secrets: say where it is, never what it says
+			logger.error("Ignoring an unreadable {} record at partition {} offset {} ({})", Topics.WEBHOOK_SECRETS,
+					record.partition(), record.offset(), ex.getClass().getSimpleName());
+			return;
+		}
+		if (!appId.equals(update.appId())) {
+			logger.error("Ignoring the {} record at partition {} offset {}: keyed by app {} but for app {}",
+					Topics.WEBHOOK_SECRETS, record.partition(), record.offset(), appId, update.appId());
+			return;
+		}
+		try {
+			this.registry.put(appId, AppWebhook.of(open(update)));
+		}
+		catch (EncryptionKeyring.UndecryptableException ex) {
+			logger.error(
+					"Ignoring the {} record of app {} at partition {} offset {}: its secrets do not open ({}; "
+							+ "is CTI_ENCRYPTION_KEY the admin service's?)",
+					Topics.WEBHOOK_SECRETS, appId, record.partition(), record.offset(), ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			// the value holds secrets: say where it is, never what it says
 			logger.error("Ignoring an unreadable {} record at partition {} offset {} ({})", Topics.WEBHOOK_SECRETS,
 					record.partition(), record.offset(), ex.getClass().getSimpleName());
 		}
+	}
+
+	private WebhookSecretsUpdated open(WebhookSecretsUpdated update) {
+		if (this.seal != null) {
+			return this.seal.open(update);
+		}
+		if (WebhookSecretsSeal.isSealed(update)) {
+			throw new EncryptionKeyring.UndecryptableException("CTI_ENCRYPTION_KEY is not set");
+		}
+		return update;
 	}
 
 	private void checkLoaded(Consumer<?, ?> consumer) {

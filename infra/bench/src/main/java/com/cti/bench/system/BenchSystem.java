@@ -48,6 +48,12 @@ public final class BenchSystem implements Closeable {
 
 	private final String internalSecret = randomSecret();
 
+	/**
+	 * CTI_ENCRYPTION_KEY of admin and ingest: the webhook secrets travel sealed with it.
+	 */
+	private final String encryptionKey = java.util.Base64.getEncoder()
+		.encodeToString(new java.security.SecureRandom().generateSeed(32));
+
 	private final Map<Service, ServiceProcess> services = new ConcurrentHashMap<>();
 
 	private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -109,6 +115,7 @@ public final class BenchSystem implements Closeable {
 		environment.put("DIALPAD_WEBHOOK_SECRET", this.webhookSecret);
 		environment.put("PORT", Integer.toString(port));
 		environment.put("CTI_DEV_MODE", "true");
+		environment.put("CTI_ENCRYPTION_KEY", this.encryptionKey);
 		if (service == Service.ADMIN) {
 			// the backfill hands its calls to ingest's internal intake (Bearer
 			// INTERNAL_API_SECRET, which ingest gets too); ingest's port is chosen
