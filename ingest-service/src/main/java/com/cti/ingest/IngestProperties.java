@@ -26,8 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code CTI_INGEST_REPLAY_WINDOW}, 24h: Dialpad retries SMS for about 4 hours)
  * @param acceptUnregisteredApps whether {@code DIALPAD_WEBHOOK_SECRET} verifies events
  * posted to {@code /webhooks/dialpad/{app}} for an app that has no record on the secrets
- * topic ({@code CTI_INGEST_ACCEPT_UNREGISTERED_APPS}, off: such a token could be replayed
- * into any app's URL)
+ * topic ({@code CTI_INGEST_ACCEPT_UNREGISTERED_APPS}, on so that a deployment on the
+ * shared secret alone keeps working; off, such apps get 401 {@code app-not-registered})
  * @param bodyReadTimeout the longest a request body may take to arrive (408 after it)
  */
 @Validated
@@ -35,6 +35,6 @@ import org.springframework.validation.annotation.Validated;
 public record IngestProperties(@NotBlank(message = "DIALPAD_WEBHOOK_SECRET must be set") String webhookSecret,
 		@Nullable String defaultAppId, @DefaultValue("256KB") DataSize maxBodySize,
 		@DefaultValue("60s") Duration clockSkew, @DefaultValue("3s") Duration publishTimeout,
-		@DefaultValue("24h") Duration replayWindow, @DefaultValue("false") boolean acceptUnregisteredApps,
+		@DefaultValue("24h") Duration replayWindow, @DefaultValue("true") boolean acceptUnregisteredApps,
 		@DefaultValue("10s") Duration bodyReadTimeout) {
 }

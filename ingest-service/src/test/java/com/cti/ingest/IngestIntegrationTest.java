@@ -16,7 +16,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * context is being built. The internal intake is on (its secret set), with a body limit
  * small enough that a test of it stays cheap. The tests post events with fixed timestamps
  * to random apps under the global secret, so the replay window is wide and unregistered
- * apps are accepted here; {@code WebhookBindingIntegrationTests} runs the defaults.
+ * apps are accepted (the default, written out); {@code WebhookBindingIntegrationTests}
+ * runs the default window with unregistered apps refused.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

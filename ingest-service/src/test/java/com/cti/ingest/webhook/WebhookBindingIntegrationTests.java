@@ -31,15 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The ingest service with the defaults that {@code IngestIntegrationTest} widens: a token
- * bound to its app, the replay window, the read limits on payloads and the body-read
- * deadline, each refusal a 4xx problem that publishes nothing. A context and a broker of
- * its own; the body deadline is shortened so that the slow-body test stays short.
+ * The ingest service with the defaults that {@code IngestIntegrationTest} widens, and
+ * unregistered apps refused: a token bound to its app, the replay window, the read limits
+ * on payloads and the body-read deadline, each refusal a 4xx problem that publishes
+ * nothing. A context and a broker of its own; the body deadline is shortened so that the
+ * slow-body test stays short.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
 				"cti.ingest.webhook-secret=" + WebhookBindingIntegrationTests.SHARED_SECRET,
-				"cti.ingest.body-read-timeout=2s", "cti.ingest.spool.directory=target/spool/${random.uuid}" })
+				"cti.ingest.accept-unregistered-apps=false", "cti.ingest.body-read-timeout=2s",
+				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
 class WebhookBindingIntegrationTests {
 
