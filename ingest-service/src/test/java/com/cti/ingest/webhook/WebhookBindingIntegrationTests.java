@@ -15,17 +15,20 @@ import com.cti.ingest.HandMadeJwt;
 import com.cti.ingest.SecretsTopic;
 import com.cti.ingest.TopicRecords;
 import com.cti.ingest.WebhookClient;
+import com.cti.kafka.KraftBroker;
 import com.cti.model.Topics;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,12 +41,16 @@ import static org.awaitility.Awaitility.await;
  * slow-body test stays short.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "cti.required-settings=",
+		properties = { "cti.required-settings=",
 				"cti.ingest.webhook-secret=" + WebhookBindingIntegrationTests.SHARED_SECRET,
 				"cti.ingest.accept-unregistered-apps=false", "cti.ingest.body-read-timeout=2s",
 				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
-@EmbeddedKafka
+@DirtiesContext
 class WebhookBindingIntegrationTests {
+
+	// a broker of its own, not @EmbeddedKafka: that would repoint
+	// spring.embedded.kafka.brokers, which the shared context's tests read
+	static final KraftBroker broker = KraftBroker.startTemporary();
 
 	static final String SHARED_SECRET = "binding-tests-shared-secret-4e81c0";
 
@@ -54,8 +61,17 @@ class WebhookBindingIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Value("${spring.embedded.kafka.brokers}")
-	String brokers;
+	String brokers = broker.bootstrapServers();
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+	}
+
+	@AfterAll
+	static void stopBroker() {
+		broker.close();
+	}
 
 	WebhookClient client;
 
