@@ -14,7 +14,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * one broker) shared by every test class that carries this annotation. The
  * required-settings check is off because the broker's address is known only once the
  * context is being built. The internal intake is on (its secret set), with a body limit
- * small enough that a test of it stays cheap.
+ * small enough that a test of it stays cheap. The tests post events with fixed timestamps
+ * to random apps under the global secret, so the replay window is wide and unregistered
+ * apps are accepted (the default, written out); {@code WebhookBindingIntegrationTests}
+ * runs the default window with unregistered apps refused.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +26,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"cti.ingest.webhook-secret=" + IngestIntegrationTest.WEBHOOK_SECRET,
 				"cti.ingest.default-app-id=" + IngestIntegrationTest.DEFAULT_APP_ID,
 				"cti.ingest.intake.internal-api-secret=" + IngestIntegrationTest.INTERNAL_API_SECRET,
-				"cti.ingest.intake.max-body-size=512KB",
+				"cti.ingest.intake.max-body-size=512KB", "cti.ingest.replay-window=3650000d",
+				"cti.ingest.accept-unregistered-apps=true",
 				"cti.ingest.secrets.encryption-key=" + IngestIntegrationTest.ENCRYPTION_KEY,
 				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka

@@ -3,6 +3,7 @@ package com.cti.ingest.webhook;
 import com.cti.model.EventKind;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +26,7 @@ public class EventClassifier {
 	 */
 	static final String CONCLUDED_STATE = "hangup";
 
-	private final JsonMapper jsonMapper;
-
-	EventClassifier(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
+	private final JsonMapper jsonMapper = PayloadJson.builder().build();
 
 	ClassifiedEvent classify(String payload) {
 		JsonNode node = parseObject(payload);
@@ -67,6 +64,9 @@ public class EventClassifier {
 			if (node != null && node.isObject()) {
 				return node;
 			}
+		}
+		catch (StreamConstraintsException ex) {
+			throw PayloadJson.tooComplex();
 		}
 		catch (JacksonException ex) {
 			// reported below

@@ -42,7 +42,13 @@ class WebhookController {
 
 	private byte[] readBody(HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
-		byte[] body = BoundedBody.read(request, limit);
+		byte[] body;
+		try {
+			body = BoundedBody.read(request, limit, this.properties.bodyReadTimeout());
+		}
+		catch (BoundedBody.TooSlowException ex) {
+			throw new WebhookRejectedException(HttpStatus.REQUEST_TIMEOUT, "body-too-slow", ex.getMessage());
+		}
 		if (body == null) {
 			throw tooLarge(limit);
 		}

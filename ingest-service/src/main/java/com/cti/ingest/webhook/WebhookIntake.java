@@ -22,8 +22,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
 /**
- * Takes one webhook body from the wire to Kafka: verify, classify, wrap in the envelope,
- * publish durably.
+ * Takes one webhook body from the wire to Kafka: verify, check the replay window,
+ * classify, wrap in the envelope, publish durably.
+ * <p>
+ * A token is bound to its app: an app with a record on the secrets topic is verified with
+ * its own secrets only (a webhook created with {@code secret_source} 'global' carries
+ * {@code DIALPAD_WEBHOOK_SECRET} as its own secret, so it is the one app of that kind
+ * that accepts it). {@code DIALPAD_WEBHOOK_SECRET} verifies an app without a record only
+ * when the event is posted without an app in the URL (the single-app deployment: the URL
+ * cannot steer it into another app) or when {@code CTI_INGEST_ACCEPT_UNREGISTERED_APPS}
+ * is on. Otherwise a token captured for one app could be posted to every other app's URL.
  */
 @Service
 class WebhookIntake {
@@ -40,11 +48,15 @@ class WebhookIntake {
 
 	private final WebhookMetrics metrics;
 
+	private final ReplayWindow replayWindow;
+
 	private final Clock clock;
 
 	WebhookIntake(WebhookVerifier verifier, EventClassifier classifier, EventPublisher publisher,
-			IngestProperties properties, WebhookSecretsRegistry secrets, WebhookMetrics metrics, Clock clock) {
+			IngestProperties properties, WebhookSecretsRegistry secrets, WebhookMetrics metrics,
+			ReplayWindow replayWindow, Clock clock) {
 		this.secrets = secrets;
+		this.replayWindow = replayWindow;
 		this.metrics = metrics;
 		this.verifier = verifier;
 		this.classifier = classifier;
@@ -68,7 +80,9 @@ class WebhookIntake {
 			throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "empty-body", "The request body is empty");
 		}
 		AppWebhook webhook = this.secrets.find(appId);
-		String payload = token.startsWith("{") ? unsignedPayload(appId, webhook, text) : verify(token, webhook);
+		String payload = token.startsWith("{") ? unsignedPayload(appId, webhook, text)
+				: verify(token, webhook, sharedSecretApplies(pathAppId, webhook));
+		this.replayWindow.check(payload);
 		var classified = this.classifier.classify(payload);
 		var event = new DialpadEventReceived(UUID.randomUUID(), appId, classified.kind(), this.clock.instant(), payload,
 				classified.contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
@@ -88,11 +102,31 @@ class WebhookIntake {
 				"Unsigned events are not accepted: the webhook has a secret, so Dialpad sends a signed JWT");
 	}
 
-	private String verify(String token, @Nullable AppWebhook webhook) {
+	/**
+	 * Whether {@code DIALPAD_WEBHOOK_SECRET} verifies this request: never for an app with
+	 * a record of its own (its record says which secrets it has).
+	 */
+	private boolean sharedSecretApplies(@Nullable String pathAppId, @Nullable AppWebhook webhook) {
+		if (webhook != null) {
+			return false;
+		}
+		return !StringUtils.hasText(pathAppId) || this.properties.acceptUnregisteredApps();
+	}
+
+	private String verify(String token, @Nullable AppWebhook webhook, boolean sharedSecretApplies) {
 		List<String> candidates = new ArrayList<>(3);
-		candidates.add(this.properties.webhookSecret());
+		if (sharedSecretApplies) {
+			candidates.add(this.properties.webhookSecret());
+		}
 		if (webhook != null) {
 			candidates.addAll(webhook.secretsAt(this.clock.instant()));
+		}
+		if (webhook == null && !sharedSecretApplies) {
+			if (!this.secrets.isLoaded()) {
+				throw secretsNotLoaded();
+			}
+			throw new WebhookRejectedException(HttpStatus.UNAUTHORIZED, "app-not-registered",
+					"The app has no webhook secret of its own and DIALPAD_WEBHOOK_SECRET is not accepted for it");
 		}
 		try {
 			return this.verifier.verify(token, candidates);

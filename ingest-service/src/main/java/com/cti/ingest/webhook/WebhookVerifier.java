@@ -22,6 +22,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.cti.ingest.IngestProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * without duplicate names whose {@code alg} is exactly {@code HS256} and that carries
  * none of the parameters that would change how the token is read ({@code crit},
  * {@code b64}, embedded or remote keys, compression), and a payload that is a UTF-8 JSON
- * object.
+ * object within {@link PayloadJson}'s read limits.
  */
 @Component
 class WebhookVerifier {
@@ -51,12 +52,12 @@ class WebhookVerifier {
 	private static final int HS256_SIGNATURE_LENGTH = 32;
 
 	/** Headers with a name twice are refused: which {@code alg} would count? */
-	private final JsonMapper headerJson = JsonMapper.builder()
+	private final JsonMapper headerJson = PayloadJson.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	private final JsonMapper payloadJson = JsonMapper.builder()
+	private final JsonMapper payloadJson = PayloadJson.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
@@ -119,6 +120,9 @@ class WebhookVerifier {
 				return header;
 			}
 		}
+		catch (StreamConstraintsException ex) {
+			throw PayloadJson.tooComplex();
+		}
 		catch (JacksonException | CharacterCodingException ex) {
 			// reported below
 		}
@@ -160,6 +164,9 @@ class WebhookVerifier {
 		try {
 			JsonNode node = this.payloadJson.readTree(json);
 			return node != null && node.isObject();
+		}
+		catch (StreamConstraintsException ex) {
+			throw PayloadJson.tooComplex();
 		}
 		catch (JacksonException ex) {
 			return false;

@@ -40,7 +40,8 @@ class GracefulShutdownIntegrationTests {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
 				"--server.port=0",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:" + TestSocketUtils.findAvailableTcpPort(),
-				"--cti.ingest.webhook-secret=" + SECRET, "--cti.ingest.spool.directory=" + spoolDirectory,
+				"--cti.ingest.webhook-secret=" + SECRET, "--cti.ingest.accept-unregistered-apps=true",
+				"--cti.ingest.replay-window=3650000d", "--cti.ingest.spool.directory=" + spoolDirectory,
 				"--spring.kafka.admin.operation-timeout=1s", "--spring.kafka.admin.close-timeout=1s");
 		var client = new WebhookClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
 		MeterRegistry meters = context.getBean(MeterRegistry.class);

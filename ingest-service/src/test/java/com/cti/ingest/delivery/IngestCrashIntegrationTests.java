@@ -101,6 +101,7 @@ class IngestCrashIntegrationTests {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), IngestApplication.class.getName(), "--server.port=" + port,
 				"--spring.kafka.bootstrap-servers=" + kafka, "--cti.ingest.webhook-secret=" + SECRET,
+				"--cti.ingest.accept-unregistered-apps=true", "--cti.ingest.replay-window=3650000d",
 				"--cti.ingest.spool.directory=" + spool));
 		command.addAll(List.of(more));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

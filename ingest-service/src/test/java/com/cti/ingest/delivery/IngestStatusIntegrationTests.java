@@ -63,7 +63,8 @@ class IngestStatusIntegrationTests {
 		Path spool = Files.createTempDirectory("cti-ingest-status-spool");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class).run(
 				"--server.port=0", "--spring.kafka.bootstrap-servers=" + this.brokers,
-				"--cti.ingest.webhook-secret=status-test-secret", "--cti.ingest.spool.directory=" + spool,
+				"--cti.ingest.webhook-secret=status-test-secret", "--cti.ingest.accept-unregistered-apps=true",
+				"--cti.ingest.replay-window=3650000d", "--cti.ingest.spool.directory=" + spool,
 				"--cti.ingest.status.instance-id=" + instanceId, "--cti.ingest.status.interval=200ms");
 		try {
 			await().atMost(Duration.ofSeconds(15)).until(() -> reports(instanceId).size() >= 3);

@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cti.required-settings=", "cti.ingest.webhook-secret=" + KafkaOutageIntegrationTests.SECRET,
+				"cti.ingest.accept-unregistered-apps=true", "cti.ingest.replay-window=3650000d",
 				"cti.ingest.spool.directory=target/spool/${random.uuid}", "cti.ingest.spool.max-size=64KB" })
 @DirtiesContext
 class KafkaOutageIntegrationTests {

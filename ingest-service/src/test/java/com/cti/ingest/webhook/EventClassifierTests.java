@@ -13,7 +13,7 @@ class EventClassifierTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final EventClassifier classifier = new EventClassifier(json);
+	private final EventClassifier classifier = new EventClassifier();
 
 	@Test
 	void classifiesCallEventsAndKeysThemByCallId() {
