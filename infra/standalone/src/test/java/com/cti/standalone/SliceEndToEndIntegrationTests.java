@@ -49,7 +49,7 @@ class SliceEndToEndIntegrationTests {
 		Map<String, String> settings = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestSystem.kafkaBootstrapServers(),
 				"DATABASE_URL", TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET",
 				INTERNAL_SECRET, "DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "INGEST_SPOOL_DIR",
-				TestSystem.temporaryDirectory("spool"));
+				TestSystem.temporaryDirectory("spool"), "CTI_INGEST_REPLAY_WINDOW", TestSystem.REPLAY_WINDOW);
 		// each service migrates its own tables; the admin service starts first, since the
 		// processor and the query
 		// service wait for the tables of the services they read

@@ -66,7 +66,8 @@ class StandaloneApplicationIntegrationTests {
 				Map.of("PORT", "0", "KAFKA_BOOTSTRAP_SERVERS", TestSystem.kafkaBootstrapServers(), "DATABASE_URL",
 						TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET", INTERNAL_SECRET,
 						"DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "CTI_PROCESSOR_GROUP_ID", "standalone-test",
-						"DIALPAD_API_BASE_URL", dialpad.baseUrl(), "DIALPAD_API_KEY", DIALPAD_API_KEY));
+						"DIALPAD_API_BASE_URL", dialpad.baseUrl(), "DIALPAD_API_KEY", DIALPAD_API_KEY,
+						"CTI_INGEST_REPLAY_WINDOW", TestSystem.REPLAY_WINDOW));
 		launcher.start(List.of());
 		baseUrl = "http://localhost:" + launcher.port();
 	}

@@ -26,6 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TestSystem {
 
+	/**
+	 * Ingest's replay window for these tests: the fixtures' events carry the timestamps
+	 * they were recorded with, long past any real window.
+	 */
+	static final String REPLAY_WINDOW = "3650000d";
+
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

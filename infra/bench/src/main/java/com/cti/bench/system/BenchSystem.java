@@ -116,6 +116,9 @@ public final class BenchSystem implements Closeable {
 		environment.put("PORT", Integer.toString(port));
 		environment.put("CTI_DEV_MODE", "true");
 		environment.put("CTI_ENCRYPTION_KEY", this.encryptionKey);
+		// the bench replays recorded Dialpad events, whose timestamps may be older than
+		// ingest's replay window
+		environment.put("CTI_INGEST_REPLAY_WINDOW", "3650000d");
 		if (service == Service.ADMIN) {
 			// the backfill hands its calls to ingest's internal intake (Bearer
 			// INTERNAL_API_SECRET, which ingest gets too); ingest's port is chosen
