@@ -1,0 +1,53 @@
+package com.cti.platform.fuzz;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.cti.platform.fuzz.FuzzClient.FuzzResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every answer must be, whatever was asked: no server error, nothing of the
+ * implementation (stack traces, exception and framework class names, SQL errors), an RFC
+ * 9457 problem for every client error, and none of another app's data.
+ */
+public final class FuzzChecks {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final List<String> IMPLEMENTATION = List.of("at com.", "at org.", "at java.", "Exception",
+			"org.springframework", "java.lang", "java.util", "tools.jackson", "com.fasterxml", "org.apache",
+			"org.postgresql", "SQLState", "ERROR:", "<!doctype html", "Whitelabel");
+
+	private FuzzChecks() {
+	}
+
+	/**
+	 * Checks the answer to the request; {@code allowed5xx} lists designed server errors.
+	 */
+	public static void check(FuzzRequest request, FuzzResponse response, List<Integer> allowed5xx) {
+		String description = request + "\n  answered " + response;
+		assertThat(response.status()).as(description)
+			.satisfiesAnyOf((status) -> assertThat(status).isLessThan(500),
+					(status) -> assertThat(allowed5xx).contains(status));
+		for (String text : IMPLEMENTATION) {
+			if (!request.sent(text)) {
+				assertThat(response.body()).as(description).doesNotContainIgnoringCase(text);
+			}
+		}
+		if (response.status() >= 400) {
+			assertThat(response.contentType()).as(description).startsWith("application/problem+json");
+			JsonNode problem = json.readTree(response.body());
+			assertThat(problem.path("status").asInt()).as(description).isEqualTo(response.status());
+		}
+		for (String text : request.caller().forbidden()) {
+			if (!request.sent(text)) {
+				assertThat(response.body()).as(description).doesNotContain(text);
+			}
+		}
+	}
+
+}
