@@ -26,9 +26,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * Adds {@code GET /health}, the Kafka health indicator, the API's JSON conventions
- * (snake_case field names), ProblemDetail bodies for unknown paths and methods and for
- * what Tomcat itself refuses, and the {@link Clock} that every CTI service takes the time
- * from (a test replaces it with a fixed one) to every CTI service.
+ * (snake_case field names), ProblemDetail bodies for unknown paths and methods, for
+ * wildcard content types and for what Tomcat itself refuses, and the {@link Clock} that
+ * every CTI service takes the time from (a test replaces it with a fixed one) to every
+ * CTI service.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @Import({ HealthController.class, FallbackProblemHandler.class })
@@ -38,6 +39,12 @@ public class PlatformAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	ContentTypeFilter ctiContentTypeFilter() {
+		return new ContentTypeFilter();
 	}
 
 	@Bean

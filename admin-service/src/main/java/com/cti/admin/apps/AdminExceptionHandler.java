@@ -1,20 +1,27 @@
 package com.cti.admin.apps;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -52,6 +59,47 @@ class AdminExceptionHandler extends ResponseEntityExceptionHandler {
 		ex.getBody().setDetail("Invalid request: " + summary(errors));
 		ex.getBody().setProperty("errors", errors);
 		return handleExceptionInternal(ex, ex.getBody(), headers, status, request);
+	}
+
+	/**
+	 * A parameter or path variable that does not convert: says which and what was given,
+	 * never the Java type (nor, for a parameter given twice, an array's identity).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = snakeCase((ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: String.valueOf(ex.getPropertyName()));
+		Object value = ex.getValue();
+		String given = (value instanceof String[] values) ? String.join(",", values) : String.valueOf(value);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"'" + name + "' must be " + expected(ex.getRequiredType()) + " (got '" + given + "')");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String expected(@Nullable Class<?> type) {
+		if (type == null) {
+			return "a valid value";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a whole number";
+		}
+		if (type == UUID.class) {
+			return "a UUID";
+		}
+		if (type == Instant.class) {
+			return "an ISO-8601 time such as 2026-11-26T12:00:00Z";
+		}
+		if (type.isEnum()) {
+			return "one of " + String.join(", ",
+					Arrays.stream(type.getEnumConstants())
+						.map((constant) -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+						.toList());
+		}
+		return "a valid value";
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -29,6 +29,16 @@ public final class FuzzChecks {
 	 * Checks the answer to the request; {@code allowed5xx} lists designed server errors.
 	 */
 	public static void check(FuzzRequest request, FuzzResponse response, List<Integer> allowed5xx) {
+		check(request, response, allowed5xx, java.util.Set.of());
+	}
+
+	/**
+	 * Checks the answer to the request; {@code allowed5xx} lists designed server errors
+	 * (which must be problems too), {@code forbidden} texts the answer must not contain
+	 * besides the caller's.
+	 */
+	public static void check(FuzzRequest request, FuzzResponse response, List<Integer> allowed5xx,
+			java.util.Set<String> forbidden) {
 		String description = request + "\n  answered " + response;
 		assertThat(response.status()).as(description)
 			.satisfiesAnyOf((status) -> assertThat(status).isLessThan(500),
@@ -43,11 +53,17 @@ public final class FuzzChecks {
 			JsonNode problem = json.readTree(response.body());
 			assertThat(problem.path("status").asInt()).as(description).isEqualTo(response.status());
 		}
-		for (String text : request.caller().forbidden()) {
+		for (String text : union(request.caller().forbidden(), forbidden)) {
 			if (!request.sent(text)) {
 				assertThat(response.body()).as(description).doesNotContain(text);
 			}
 		}
+	}
+
+	private static java.util.Set<String> union(java.util.Set<String> first, java.util.Set<String> second) {
+		java.util.Set<String> all = new java.util.HashSet<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 }
