@@ -62,8 +62,7 @@ class StreamRegistry implements SmartLifecycle {
 	 */
 	SseEmitter open(UUID appId, @Nullable Long lastEventId) throws IOException {
 		Set<StreamSubscription> open = this.streams.computeIfAbsent(appId, (app) -> ConcurrentHashMap.newKeySet());
-		open.removeIf(StreamSubscription::isClosed);
-		if (open.size() >= this.properties.maxStreamsPerApp()) {
+		if (isFull(open)) {
 			throw new TooManyStreamsException(this.properties.maxStreamsPerApp());
 		}
 		long now = this.feed.position();
@@ -81,9 +80,23 @@ class StreamRegistry implements SmartLifecycle {
 		emitter.onCompletion(() -> remove(subscription));
 		emitter.onTimeout(subscription::close);
 		emitter.onError((ex) -> subscription.close());
-		open.add(subscription);
+		// checked again and taken at once: the clients that passed the first check
+		// together
+		// (a reconnect storm) must not all get a slot
+		synchronized (open) {
+			if (isFull(open)) {
+				subscription.close();
+				throw new TooManyStreamsException(this.properties.maxStreamsPerApp());
+			}
+			open.add(subscription);
+		}
 		subscription.signal();
 		return emitter;
+	}
+
+	private boolean isFull(Set<StreamSubscription> open) {
+		open.removeIf(StreamSubscription::isClosed);
+		return open.size() >= this.properties.maxStreamsPerApp();
 	}
 
 	private @Nullable String resetReason(UUID appId, long lastEventId, long now) {
