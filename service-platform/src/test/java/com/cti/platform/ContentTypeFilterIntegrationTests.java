@@ -1,11 +1,14 @@
 package com.cti.platform;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,8 +64,19 @@ class ContentTypeFilterIntegrationTests {
 		assertThat(response.body()).contains("\"a\":1");
 	}
 
+	@Test
+	void leavesTheBodyToAnEndpointThatReadsItRaw() throws Exception {
+		HttpResponse<String> response = post("/raw", "*/*");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("7 bytes");
+	}
+
 	private HttpResponse<String> post(String contentType) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/echo"))
+		return post("/echo", contentType);
+	}
+
+	private HttpResponse<String> post(String path, String contentType) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -81,6 +95,11 @@ class ContentTypeFilterIntegrationTests {
 		@PostMapping("/echo")
 		Map<String, Object> echo(@RequestBody Map<String, Object> body) {
 			return body;
+		}
+
+		@PostMapping("/raw")
+		String raw(HttpServletRequest request) throws IOException {
+			return request.getInputStream().readAllBytes().length + " bytes";
 		}
 
 	}
