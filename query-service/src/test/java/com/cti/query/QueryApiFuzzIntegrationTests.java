@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.cti.platform.TestPostgres;
 import com.cti.platform.TestSchemas;
@@ -137,8 +139,7 @@ class QueryApiFuzzIntegrationTests {
 	}
 
 	private static Set<String> union(Set<String> first, Set<String> second) {
-		return java.util.stream.Stream.concat(first.stream(), second.stream())
-			.collect(java.util.stream.Collectors.toSet());
+		return Stream.concat(first.stream(), second.stream()).collect(Collectors.toSet());
 	}
 
 }

@@ -1,11 +1,12 @@
 package com.cti.platform.fuzz;
 
+import java.util.HashSet;
 import java.util.List;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Set;
 
 import com.cti.platform.fuzz.FuzzClient.FuzzResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ public final class FuzzChecks {
 	 * Checks the answer to the request; {@code allowed5xx} lists designed server errors.
 	 */
 	public static void check(FuzzRequest request, FuzzResponse response, List<Integer> allowed5xx) {
-		check(request, response, allowed5xx, java.util.Set.of());
+		check(request, response, allowed5xx, Set.of());
 	}
 
 	/**
@@ -38,7 +39,7 @@ public final class FuzzChecks {
 	 * besides the caller's.
 	 */
 	public static void check(FuzzRequest request, FuzzResponse response, List<Integer> allowed5xx,
-			java.util.Set<String> forbidden) {
+			Set<String> forbidden) {
 		String description = request + "\n  answered " + response;
 		assertThat(response.status()).as(description)
 			.satisfiesAnyOf((status) -> assertThat(status).isLessThan(500),
@@ -60,8 +61,8 @@ public final class FuzzChecks {
 		}
 	}
 
-	private static java.util.Set<String> union(java.util.Set<String> first, java.util.Set<String> second) {
-		java.util.Set<String> all = new java.util.HashSet<>(first);
+	private static Set<String> union(Set<String> first, Set<String> second) {
+		Set<String> all = new HashSet<>(first);
 		all.addAll(second);
 		return all;
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * @param bodyFields the fields of the JSON body, or null when it takes none
  */
 public record FuzzOperation(String method, String path, List<FuzzParameter> parameters,
-		@org.jspecify.annotations.Nullable List<String> bodyFields) {
+		@Nullable List<String> bodyFields) {
 
 	/** The GET, POST, PUT, PATCH and DELETE operations of an OpenAPI description. */
 	public static List<FuzzOperation> fromOpenApi(JsonNode docs) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -108,7 +109,7 @@ public final class MappedOperations {
 		}
 		return Arrays.stream(type.getRecordComponents())
 			.map(RecordComponent::getName)
-			.map((name) -> name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT))
+			.map((name) -> name.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
 			.toList();
 	}
 
