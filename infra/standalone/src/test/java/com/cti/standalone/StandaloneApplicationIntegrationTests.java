@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,9 +16,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.cti.platform.TestPostgres;
@@ -54,6 +59,11 @@ class StandaloneApplicationIntegrationTests {
 	/** Dialpad's call list, for the backfill. */
 	private static final WireMockServer dialpad = new WireMockServer(
 			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+
+	/** The metric names of the alert rules and the dashboard. */
+	private static final Pattern METRIC = Pattern.compile("\\b((?:cti|kafka|http_server|hikaricp)_[a-z0-9_]+)");
+
+	private static final Path MONITORING = Path.of("../../infra/monitoring").toAbsolutePath().normalize();
 
 	private static StandaloneLauncher launcher;
 
@@ -94,6 +104,40 @@ class StandaloneApplicationIntegrationTests {
 				.isEqualTo(6400000000000201L);
 		});
 		assertThat(get(baseUrl + "/v3/api-docs").body()).contains("/api/calls");
+	}
+
+	@Test
+	void exposesEveryMetricThatTheAlertsAndTheDashboardUse() throws Exception {
+		Set<String> used = new TreeSet<>();
+		used.addAll(metricNames(Files.readString(MONITORING.resolve("alerts.yml"))));
+		used.addAll(metricNames(Files.readString(MONITORING.resolve("grafana/dashboards/cti-pipeline.json"))));
+		assertThat(used).contains("cti_ingest_webhooks_accepted_total", "cti_health",
+				"http_server_requests_seconds_bucket");
+
+		JsonNode app = createApp("Monitored");
+		String hook = baseUrl + "/webhooks/dialpad/" + app.get("app_id").asString();
+		JsonNode event = fixtureEvents("call-voicemail.json").get(0);
+		assertThat(
+				post(hook, "application/jwt", signHs256(json.writeValueAsString(event), WEBHOOK_SECRET)).statusCode())
+			.isEqualTo(200);
+		assertThat(post(hook, "application/jwt", signHs256("{}", "not-the-secret")).statusCode()).isEqualTo(401);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(get(baseUrl + "/api/calls", "x-app-api-key", app.get("api_key").asString()).statusCode())
+				.isEqualTo(200);
+			Set<String> exposed = new TreeSet<>();
+			for (StandaloneService service : StandaloneService.values()) {
+				String scrape = get("http://127.0.0.1:" + launcher.port(service) + "/actuator/prometheus").body();
+				scrape.lines()
+					.filter((line) -> !line.startsWith("#") && !line.isBlank())
+					.map((line) -> line.split("[{ ]", 2)[0])
+					.forEach(exposed::add);
+			}
+			assertThat(exposed).as("metrics exposed by the four services").containsAll(used);
+		});
+	}
+
+	private static Set<String> metricNames(String text) {
+		return METRIC.matcher(text).results().map((match) -> match.group(1)).collect(Collectors.toSet());
 	}
 
 	@Test
