@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,10 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.cti.fixtures.MonitoredMetrics;
 import com.cti.platform.TestPostgres;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -59,11 +57,6 @@ class StandaloneApplicationIntegrationTests {
 	/** Dialpad's call list, for the backfill. */
 	private static final WireMockServer dialpad = new WireMockServer(
 			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-
-	/** The metric names of the alert rules and the dashboard. */
-	private static final Pattern METRIC = Pattern.compile("\\b((?:cti|kafka|http_server|hikaricp)_[a-z0-9_]+)");
-
-	private static final Path MONITORING = Path.of("../../infra/monitoring").toAbsolutePath().normalize();
 
 	private static StandaloneLauncher launcher;
 
@@ -108,9 +101,7 @@ class StandaloneApplicationIntegrationTests {
 
 	@Test
 	void exposesEveryMetricThatTheAlertsAndTheDashboardUse() throws Exception {
-		Set<String> used = new TreeSet<>();
-		used.addAll(metricNames(Files.readString(MONITORING.resolve("alerts.yml"))));
-		used.addAll(metricNames(Files.readString(MONITORING.resolve("grafana/dashboards/cti-pipeline.json"))));
+		Set<String> used = MonitoredMetrics.used(Path.of("../..").toAbsolutePath().normalize());
 		assertThat(used).contains("cti_ingest_webhooks_accepted_total", "cti_health",
 				"http_server_requests_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max");
 		// the per-partition lag appears at the Kafka binder's first refresh, a minute
@@ -129,18 +120,11 @@ class StandaloneApplicationIntegrationTests {
 				.isEqualTo(200);
 			Set<String> exposed = new TreeSet<>();
 			for (StandaloneService service : StandaloneService.values()) {
-				String scrape = get("http://127.0.0.1:" + launcher.port(service) + "/actuator/prometheus").body();
-				scrape.lines()
-					.filter((line) -> !line.startsWith("#") && !line.isBlank())
-					.map((line) -> line.split("[{ ]", 2)[0])
-					.forEach(exposed::add);
+				exposed.addAll(MonitoredMetrics
+					.exposed(get("http://127.0.0.1:" + launcher.port(service) + "/actuator/prometheus").body()));
 			}
 			assertThat(exposed).as("metrics exposed by the four services").containsAll(used);
 		});
-	}
-
-	private static Set<String> metricNames(String text) {
-		return METRIC.matcher(text).results().map((match) -> match.group(1)).collect(Collectors.toSet());
 	}
 
 	@Test
