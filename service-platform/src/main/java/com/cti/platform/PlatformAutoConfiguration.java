@@ -8,12 +8,15 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 import tools.jackson.databind.PropertyNamingStrategies;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -50,6 +53,12 @@ public class PlatformAutoConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer ctiJsonConventions() {
 		return (builder) -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+	}
+
+	@Bean
+	HealthMetrics healthMetrics(ObjectProvider<HealthContributorRegistry> contributors,
+			ObjectProvider<HealthEndpoint> endpoint) {
+		return new HealthMetrics(contributors, endpoint);
 	}
 
 	@Configuration(proxyBeanMethods = false)

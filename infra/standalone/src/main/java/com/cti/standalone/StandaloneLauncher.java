@@ -42,6 +42,8 @@ public final class StandaloneLauncher {
 
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
+	private final Map<StandaloneService, Integer> ports = new EnumMap<>(StandaloneService.class);
+
 	private @Nullable StandaloneProxy proxy;
 
 	/**
@@ -99,7 +101,7 @@ public final class StandaloneLauncher {
 			settings.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		}
 		int port = Integer.parseInt(env("PORT", "4000"));
-		Map<StandaloneService, Integer> ports = new EnumMap<>(StandaloneService.class);
+		Map<StandaloneService, Integer> ports = this.ports;
 		for (StandaloneService service : StandaloneService.values()) {
 			var context = service.start(service.port(port), settings, arguments);
 			this.services.add(context);
@@ -120,6 +122,11 @@ public final class StandaloneLauncher {
 	/** The port of the proxy that serves every public path. */
 	int port() {
 		return (this.proxy != null) ? this.proxy.port() : 0;
+	}
+
+	/** The loopback port of one service, where its actuator answers. */
+	int port(StandaloneService service) {
+		return this.ports.getOrDefault(service, 0);
 	}
 
 	private void printBanner(int port, Map<String, String> settings, long millis) {

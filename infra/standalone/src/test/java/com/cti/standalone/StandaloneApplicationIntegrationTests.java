@@ -15,11 +15,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.cti.fixtures.MonitoredMetrics;
 import com.cti.platform.TestPostgres;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -94,6 +97,34 @@ class StandaloneApplicationIntegrationTests {
 				.isEqualTo(6400000000000201L);
 		});
 		assertThat(get(baseUrl + "/v3/api-docs").body()).contains("/api/calls");
+	}
+
+	@Test
+	void exposesEveryMetricThatTheAlertsAndTheDashboardUse() throws Exception {
+		Set<String> used = MonitoredMetrics.used(Path.of("../..").toAbsolutePath().normalize());
+		assertThat(used).contains("cti_ingest_webhooks_accepted_total", "cti_health",
+				"http_server_requests_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max");
+		// the per-partition lag appears at the Kafka binder's first refresh, a minute
+		// after the consumer starts (its client-level maximum is there at once)
+		used.remove("kafka_consumer_fetch_manager_records_lag");
+
+		JsonNode app = createApp("Monitored");
+		String hook = baseUrl + "/webhooks/dialpad/" + app.get("app_id").asString();
+		JsonNode event = fixtureEvents("call-voicemail.json").get(0);
+		assertThat(
+				post(hook, "application/jwt", signHs256(json.writeValueAsString(event), WEBHOOK_SECRET)).statusCode())
+			.isEqualTo(200);
+		assertThat(post(hook, "application/jwt", signHs256("{}", "not-the-secret")).statusCode()).isEqualTo(401);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(get(baseUrl + "/api/calls", "x-app-api-key", app.get("api_key").asString()).statusCode())
+				.isEqualTo(200);
+			Set<String> exposed = new TreeSet<>();
+			for (StandaloneService service : StandaloneService.values()) {
+				exposed.addAll(MonitoredMetrics
+					.exposed(get("http://127.0.0.1:" + launcher.port(service) + "/actuator/prometheus").body()));
+			}
+			assertThat(exposed).as("metrics exposed by the four services").containsAll(used);
+		});
 	}
 
 	@Test
