@@ -18,6 +18,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -25,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.cti.bench.system.KafkaBroker;
 import com.cti.fixtures.DialpadFixtures;
+import com.cti.fixtures.MonitoredMetrics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -180,6 +183,53 @@ class SeparateContainersIntegrationTests {
 				"%nSent %d signed webhooks through the gateway (processor killed after %d, started again "
 						+ "after %d): %d calls read back, each once, each %s.%n",
 				total, total / 3, 2 * total / 3, CALLS, finalState);
+	}
+
+	@Test
+	void logsJsonLinesWithTheEventsIdsAndExposesEveryMonitoredMetric() throws Exception {
+		JsonNode app = json.readTree(send(HttpRequest.newBuilder(URI.create(gateway + "/internal/apps"))
+			.header("Authorization", "Bearer " + SHELL.get("INTERNAL_API_SECRET"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Monitored containers\"}")), 200));
+		String appId = app.get("app_id").asString();
+		String hook = gateway + "/webhooks/dialpad/" + appId;
+		JsonNode event = json.readTree(DialpadFixtures.text("call-outbound.json")).get("events").get(0);
+		send(HttpRequest.newBuilder(URI.create(hook))
+			.header("Content-Type", "application/jwt")
+			.POST(HttpRequest.BodyPublishers.ofString(sign(json.writeValueAsString(event)))), 200);
+		String forged = sign("{}").replaceAll("\\.[^.]*$", ".forged");
+		send(HttpRequest.newBuilder(URI.create(hook))
+			.header("Content-Type", "application/jwt")
+			.POST(HttpRequest.BodyPublishers.ofString(forged)), 401);
+
+		// the image logs ECS JSON, one object a line, with the event's ids as fields
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<JsonNode> refusals = Podman.run("logs", PREFIX + "ingest")
+				.lines()
+				.filter((line) -> line.startsWith("{") && line.contains("Webhook rejected"))
+				.map(json::readTree)
+				.filter((line) -> appId.equals(line.path("app_id").asString(null)))
+				.toList();
+			assertThat(refusals).as("ingest's JSON lines about the forged webhook").isNotEmpty();
+			assertThat(refusals.get(0).path("message").asString()).startsWith("Webhook rejected: bad-signature");
+		});
+		assertThat(Podman.run("logs", PREFIX + "ingest")).doesNotContain(forged)
+			.doesNotContain(SHELL.get("DIALPAD_WEBHOOK_SECRET"));
+
+		Set<String> used = MonitoredMetrics.used(ServiceSettings.REPOSITORY);
+		// the per-partition lag appears at the Kafka binder's first refresh, a minute
+		// after the consumer starts (its client-level maximum is there at once)
+		used.remove("kafka_consumer_fetch_manager_records_lag");
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			Set<String> exposed = new TreeSet<>();
+			for (String service : SERVICES) {
+				int port = ServiceSettings.of(module(service)).defaultPort();
+				exposed.addAll(MonitoredMetrics.exposed(send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET(),
+						200)));
+			}
+			assertThat(exposed).as("metrics exposed by the four containers").containsAll(used);
+		});
 	}
 
 	private static List<String> runArguments(String service, String image) {
