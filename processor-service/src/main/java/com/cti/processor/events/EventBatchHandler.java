@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.cti.model.DialpadEventReceived;
+import com.cti.platform.logging.EventLogContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +59,16 @@ class EventBatchHandler {
 			this.batchService.apply(List.of(), poisons);
 		}
 		if (!poisons.isEmpty()) {
-			poisons.forEach((poison) -> logger.warn(() -> "Poison event to the dead-letter topic: " + poison.error()));
+			poisons.forEach(EventBatchHandler::logPoison);
 			this.poisonPublisher.publish(poisons);
+		}
+	}
+
+	private static void logPoison(PoisonEvent poison) {
+		DialpadEventReceived envelope = poison.record().value();
+		try (var log = EventLogContext.open((envelope != null) ? envelope.eventId() : poison.stored().id(),
+				poison.stored().claimedAppId(), null)) {
+			logger.warn(() -> "Poison event to the dead-letter topic: " + poison.error());
 		}
 	}
 
