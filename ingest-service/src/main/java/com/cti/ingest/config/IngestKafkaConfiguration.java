@@ -33,7 +33,8 @@ class IngestKafkaConfiguration {
 
 	@Bean
 	KafkaTemplate<String, DialpadEventReceived> eventKafkaTemplate(
-			ProducerFactory<String, DialpadEventReceived> producerFactory) {
+			ProducerFactory<String, DialpadEventReceived> producerFactory,
+			@Value("${spring.kafka.template.observation-enabled:false}") boolean observed) {
 		// with an override the template owns its producer and closes (flushes) it at
 		// shutdown
 		var template = new KafkaTemplate<>(producerFactory,
@@ -41,6 +42,9 @@ class IngestKafkaConfiguration {
 		// failures are handled and logged by the publisher, without the event's contents
 		template.setProducerListener(new ProducerListener<>() {
 		});
+		// a span per send and the traceparent header on the record (Boot sets it on its
+		// own template only)
+		template.setObservationEnabled(observed);
 		return template;
 	}
 
