@@ -49,6 +49,8 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	private final SpooledTraces traces;
+
 	/** Events acknowledged beyond a failed one in their batch: not to be sent again. */
 	private final Set<UUID> deliveredAhead = new HashSet<>();
 
@@ -62,7 +64,8 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private boolean probing;
 
-	SpoolForwarder(EventSpool spool, EventPublisher publisher, DeliveryMetrics metrics) {
+	SpoolForwarder(EventSpool spool, EventPublisher publisher, DeliveryMetrics metrics, SpooledTraces traces) {
+		this.traces = traces;
 		this.spool = spool;
 		this.publisher = publisher;
 		this.metrics = metrics;
@@ -181,7 +184,7 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private CompletableFuture<?> send(SpooledEvent event) {
 		try {
-			return this.publisher.send(event.event(), event.key());
+			return this.traces.continuing(event.traceparent(), () -> this.publisher.send(event.event(), event.key()));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

@@ -1,11 +1,13 @@
 package com.cti.ingest.delivery;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.cti.ingest.HandMadeJwt;
@@ -97,6 +99,34 @@ class KafkaOutageIntegrationTests {
 		sendStream(calls, 24, 27, sentByCall);
 		assertThat(this.spool.isEmpty()).isTrue();
 		assertThat(publishedByCall(sentByCall.keySet())).isEqualTo(sentByCall);
+	}
+
+	@Test
+	void forwardsASpooledEventInItsWebhooksTrace() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String event = "{\"call_id\":" + callId() + ",\"state\":\"ringing\",\"event_timestamp\":1}";
+		broker.stop();
+		HttpResponse<String> response;
+		try {
+			response = this.client.post("/webhooks/dialpad/app-outage", "application/jwt",
+					HandMadeJwt.hs256(SECRET, event).getBytes(StandardCharsets.UTF_8), "traceparent",
+					"00-" + traceId + "-" + traceId.substring(16) + "-01");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(this.spool.isEmpty()).isFalse();
+		}
+		finally {
+			broker.startAgain();
+		}
+		String eventId = json.readTree(response.body()).path("event_id").asString();
+
+		await().atMost(Duration.ofSeconds(60)).until(this.spool::isEmpty);
+		ConsumerRecord<String, String> record = TopicRecords.readAll(broker.bootstrapServers(), Topics.DIALPAD_EVENTS)
+			.stream()
+			.filter((candidate) -> TopicRecords.envelope(candidate.value()).eventId().toString().equals(eventId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(record.headers().lastHeader("traceparent")).isNotNull()
+			.satisfies((header) -> assertThat(new String(header.value(), StandardCharsets.UTF_8)).contains(traceId));
 	}
 
 	@Test
