@@ -102,7 +102,7 @@ public class EventPublisher {
 	private Delivery spool(DialpadEventReceived event, @Nullable String key) {
 		try {
 			this.spool.append(new SpooledEvent(key, event, this.traces.current()).toBytes());
-			this.metrics.spooled();
+			this.metrics.spooled(event.receivedAt());
 			return Delivery.SPOOL;
 		}
 		catch (IOException | RuntimeException ex) {

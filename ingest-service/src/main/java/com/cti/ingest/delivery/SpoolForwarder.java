@@ -149,6 +149,9 @@ class SpoolForwarder implements SmartLifecycle {
 		List<@Nullable CompletableFuture<?>> sends = new ArrayList<>(batch.size());
 		for (Entry entry : batch) {
 			SpooledEvent event = decode(entry);
+			if (events.isEmpty() && event != null) {
+				this.metrics.oldestSpooled(event.event().receivedAt());
+			}
 			events.add(event);
 			boolean skip = event == null || this.deliveredAhead.remove(event.event().eventId());
 			sends.add(skip ? null : send(event));

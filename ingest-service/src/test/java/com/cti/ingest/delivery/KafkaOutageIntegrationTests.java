@@ -16,6 +16,7 @@ import com.cti.ingest.WebhookClient;
 import com.cti.kafka.KraftBroker;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,9 @@ class KafkaOutageIntegrationTests {
 	@Autowired
 	EventSpool spool;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalServerPort
 	int port;
 
@@ -113,6 +117,7 @@ class KafkaOutageIntegrationTests {
 					"00-" + traceId + "-" + traceId.substring(16) + "-01");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(this.spool.isEmpty()).isFalse();
+			await().atMost(Duration.ofSeconds(10)).until(() -> oldestSpooledAge() > 0);
 		}
 		finally {
 			broker.startAgain();
@@ -120,6 +125,7 @@ class KafkaOutageIntegrationTests {
 		String eventId = json.readTree(response.body()).path("event_id").asString();
 
 		await().atMost(Duration.ofSeconds(60)).until(this.spool::isEmpty);
+		assertThat(oldestSpooledAge()).isZero();
 		ConsumerRecord<String, String> record = TopicRecords.readAll(broker.bootstrapServers(), Topics.DIALPAD_EVENTS)
 			.stream()
 			.filter((candidate) -> TopicRecords.envelope(candidate.value()).eventId().toString().equals(eventId))
@@ -194,6 +200,10 @@ class KafkaOutageIntegrationTests {
 						.toList());
 		}
 		return byCall;
+	}
+
+	private double oldestSpooledAge() {
+		return this.meters.get("cti.ingest.spool.oldest.age").timeGauge().value();
 	}
 
 	private static long callId() {
