@@ -9,10 +9,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,8 +20,6 @@ import static org.awaitility.Awaitility.await;
  * {@code traceparent} header although the listener takes whole batches.
  */
 @ProcessorIntegrationTest
-@Import(EventTracingIntegrationTests.Spans.class)
-@TestPropertySource(properties = "management.tracing.sampling.probability=1.0")
 class EventTracingIntegrationTests {
 
 	@Autowired
@@ -34,7 +29,7 @@ class EventTracingIntegrationTests {
 	InMemorySpanExporter spans;
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Test
 	void continuesTheTraceOfTheSenderForEachRecordOfABatch() {
@@ -53,17 +48,6 @@ class EventTracingIntegrationTests {
 					assertThat(span.getParentSpanId()).isEqualTo(senderSpanId);
 					assertThat(span.getAttributes().asMap().toString()).contains("cti-processor");
 				}));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Spans {
-
-		/** Boot's tracer exports to every span exporter bean. */
-		@Bean
-		InMemorySpanExporter inMemorySpanExporter() {
-			return InMemorySpanExporter.create();
-		}
-
 	}
 
 }
