@@ -5,8 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
@@ -17,7 +22,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  * small enough that a test of it stays cheap. The tests post events with fixed timestamps
  * to random apps under the global secret, so the replay window is wide and unregistered
  * apps are accepted (the default, written out); {@code WebhookBindingIntegrationTests}
- * runs the default window with unregistered apps refused.
+ * runs the default window with unregistered apps refused. The spans are kept in memory
+ * ({@link Spans}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +37,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 				"cti.ingest.secrets.encryption-key=" + IngestIntegrationTest.ENCRYPTION_KEY,
 				"cti.ingest.spool.directory=target/spool/${random.uuid}" })
 @EmbeddedKafka
+@Import(IngestIntegrationTest.Spans.class)
 public @interface IngestIntegrationTest {
 
 	/** The global {@code DIALPAD_WEBHOOK_SECRET} of the test context. */
@@ -44,5 +51,19 @@ public @interface IngestIntegrationTest {
 
 	/** The {@code DEFAULT_APP_ID} of the test context. */
 	String DEFAULT_APP_ID = "5b0e7d4c-0000-4000-8000-00000000d3fa";
+
+	/**
+	 * The spans the context exports (Boot's tracer exports to every exporter bean): those
+	 * sampled, so of a request that comes with a sampled {@code traceparent}.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	class Spans {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
 
 }

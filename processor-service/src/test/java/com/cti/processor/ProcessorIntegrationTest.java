@@ -6,8 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import com.cti.model.Topics;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
@@ -25,9 +28,23 @@ import org.springframework.test.context.ContextConfiguration;
 @EmbeddedKafka(partitions = ProcessorIntegrationTest.PARTITIONS,
 		topics = { Topics.DIALPAD_EVENTS, Topics.DIALPAD_EVENTS_DLT })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TestEventSender.Configuration.class)
+@Import({ TestEventSender.Configuration.class, ProcessorIntegrationTest.Spans.class })
 public @interface ProcessorIntegrationTest {
 
 	int PARTITIONS = 3;
+
+	/**
+	 * The spans the context exports (Boot's tracer exports to every exporter bean): those
+	 * sampled, so of a record whose {@code traceparent} says sampled.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	class Spans {
+
+		@Bean
+		InMemorySpanExporter inMemorySpanExporter() {
+			return InMemorySpanExporter.create();
+		}
+
+	}
 
 }

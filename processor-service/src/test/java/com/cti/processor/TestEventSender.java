@@ -66,6 +66,13 @@ public final class TestEventSender {
 		await(futures);
 	}
 
+	/** Publishes one envelope with the headers the test gives (a traceparent, say). */
+	public void send(DialpadEventReceived envelope, Map<String, String> headers) {
+		var record = new ProducerRecord<>(Topics.DIALPAD_EVENTS, TestEvents.key(envelope), envelope);
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		await(List.of(this.envelopes.send(record)));
+	}
+
 	/** Publishes a command as the admin service does (keyed by its app id). */
 	void sendCommand(AppCommand command) {
 		await(List.of(this.commands.send(Topics.APP_COMMANDS, command.appId(), command)));

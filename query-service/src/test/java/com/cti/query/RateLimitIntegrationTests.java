@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.cti.platform.TestPostgres;
 import com.cti.platform.TestSchemas;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,9 @@ class RateLimitIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -65,6 +69,8 @@ class RateLimitIntegrationTests {
 		assertThat(refused.contentType()).startsWith("application/problem+json");
 		assertThat(refused.json().get("status").asInt()).isEqualTo(429);
 		assertThat(api.get("/api/calls", otherKey).status()).as("another key has its own bucket").isEqualTo(200);
+		assertThat(throttled("api-key", app.toString()))
+			.isEqualTo((double) responses.stream().filter((r) -> r.status() == 429).count());
 	}
 
 	@Test
@@ -85,6 +91,12 @@ class RateLimitIntegrationTests {
 		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 2L);
 		assertThat(api().get("/api/calls", validKey).status()).as("a known valid key from the same address")
 			.isEqualTo(200);
+		assertThat(throttled("invalid-keys", "none")).isGreaterThanOrEqualTo(5);
+	}
+
+	private double throttled(String reason, String app) {
+		var counter = this.meters.find("cti.query.requests.throttled").tags("reason", reason, "app", app).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private ApiClient api() {

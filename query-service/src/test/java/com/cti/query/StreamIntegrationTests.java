@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,9 @@ class StreamIntegrationTests extends ApiIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void deliversEveryKindOfChangeWithTheResourceAsTheApiRendersIt() {
@@ -215,6 +219,7 @@ class StreamIntegrationTests extends ApiIntegrationTest {
 			for (int i = 0; i < 5; i++) {
 				streams.add(stream(key, null));
 			}
+			assertThat(this.meters.get("cti.query.stream.connections").gauge().value()).isGreaterThanOrEqualTo(5);
 			ApiClient.Response refused = api().get("/api/stream", key);
 			assertThat(refused.status()).isEqualTo(429);
 			assertThat(refused.json().get("detail").asString()).contains("5 streams");

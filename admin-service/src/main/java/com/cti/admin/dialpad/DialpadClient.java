@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -59,8 +60,11 @@ public class DialpadClient {
 
 	private final DialpadProperties properties;
 
-	public DialpadClient(RestClient.Builder restClientBuilder, DialpadProperties properties) {
+	private final MeterRegistry meters;
+
+	public DialpadClient(RestClient.Builder restClientBuilder, DialpadProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		this.meters = meters;
 		var settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
@@ -306,8 +310,21 @@ public class DialpadClient {
 			return template.execute(request::get);
 		}
 		catch (RetryException ex) {
-			throw DialpadErrors.translate(ex.getLastException(), operation, credential, ex.getRetryCount() + 1);
+			RuntimeException error = DialpadErrors.translate(ex.getLastException(), operation, credential,
+					ex.getRetryCount() + 1);
+			failed(method, error);
+			throw error;
 		}
+	}
+
+	/**
+	 * Counts a call that failed after its retries, by method and Dialpad's status (0: no
+	 * answer), not by path: paths carry ids.
+	 */
+	private void failed(HttpMethod method, RuntimeException error) {
+		int status = (error instanceof DialpadException dialpad) ? dialpad.dialpadStatus() : 0;
+		this.meters.counter("cti.admin.dialpad.errors", "method", method.name(), "status", Integer.toString(status))
+			.increment();
 	}
 
 	private static boolean existsInList(Supplier<Boolean> listed) {

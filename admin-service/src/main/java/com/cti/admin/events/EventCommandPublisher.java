@@ -1,11 +1,16 @@
 package com.cti.admin.events;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import com.cti.admin.apps.AdminProblems;
 import com.cti.model.AppCommand;
+import com.cti.model.AssignEvent;
+import com.cti.model.ReplayEvent;
 import com.cti.model.Topics;
 import com.cti.platform.KafkaSends;
+import com.cti.platform.logging.EventLogContext;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +41,12 @@ class EventCommandPublisher {
 	 * it in time.
 	 */
 	void publish(AppCommand command) {
+		try (var log = EventLogContext.open(originalEventId(command), command.appId(), null)) {
+			send(command);
+		}
+	}
+
+	private void send(AppCommand command) {
 		try {
 			KafkaSends.awaitAcknowledged(this.kafkaTemplate.send(Topics.APP_COMMANDS, command.appId(), command),
 					this.properties.publishTimeout());
@@ -46,6 +57,13 @@ class EventCommandPublisher {
 					"Kafka did not acknowledge the command to send the event again; nothing was changed, try again",
 					Duration.ofSeconds(5), ex);
 		}
+	}
+
+	private static @Nullable UUID originalEventId(AppCommand command) {
+		if (command instanceof ReplayEvent replay) {
+			return replay.eventId();
+		}
+		return (command instanceof AssignEvent assign) ? assign.eventId() : null;
 	}
 
 }

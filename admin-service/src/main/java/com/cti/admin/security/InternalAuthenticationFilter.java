@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,9 +35,12 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 
 	private final FailedAuthenticationLimiter limiter;
 
-	InternalAuthenticationFilter(String secret, FailedAuthenticationLimiter limiter) {
+	private final MeterRegistry meters;
+
+	InternalAuthenticationFilter(String secret, FailedAuthenticationLimiter limiter, MeterRegistry meters) {
 		this.expected = sha256("Bearer " + secret);
 		this.limiter = limiter;
+		this.meters = meters;
 	}
 
 	@Override
@@ -47,6 +51,7 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 		if (blockedFor != null) {
 			logger.debug("Refused {} {} from {}: too many failed authentications", request.getMethod(),
 					request.getRequestURI(), address);
+			refused("rate-limited");
 			tooManyFailures(response, blockedFor);
 			return;
 		}
@@ -59,7 +64,16 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 		logger.warn("Refused {} {} from {}: {}{}", request.getMethod(), request.getRequestURI(), address,
 				(header == null) ? "no Authorization header" : "wrong credentials",
 				exhausted ? "; too many failures, further requests from this address get 429 for a while" : "");
+		refused((header == null) ? "no-credentials" : "wrong-credentials");
 		unauthorized(response);
+	}
+
+	/**
+	 * Counts a refused {@code /internal} request: 401 by what was wrong, 429 when
+	 * throttled.
+	 */
+	private void refused(String reason) {
+		this.meters.counter("cti.admin.requests.refused", "reason", reason).increment();
 	}
 
 	private static void unauthorized(HttpServletResponse response) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.cti.admin.fakedialpad.FakeDialpad;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,8 @@ class DialpadClientTests {
 			DialpadCredentials.Source.API_KEY);
 
 	private final FakeDialpad fake = FakeDialpad.instance();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final DialpadClient client = client(Duration.ofSeconds(2));
 
@@ -98,6 +101,9 @@ class DialpadClientTests {
 				assertThat(ex.getBody().getDetail()).contains("after 4 attempts");
 			});
 		assertThat(this.fake.requests("GET", "/api/v2/webhooks")).hasSize(4);
+		assertThat(this.meters.get("cti.admin.dialpad.errors").tags("method", "GET", "status", "429").counter().count())
+			.as("one failed call, whatever its attempts")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -274,7 +280,7 @@ class DialpadClientTests {
 				new DialpadProperties.Retry(3, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2)),
 				new DialpadProperties.OAuth(FakeDialpad.CLIENT_ID, FakeDialpad.CLIENT_SECRET, null, "offline_access",
 						Duration.ofMinutes(10), Duration.ofMinutes(5)));
-		return new DialpadClient(RestClient.builder(), properties);
+		return new DialpadClient(RestClient.builder(), properties, this.meters);
 	}
 
 }

@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 
 import com.cti.admin.support.AdminApi;
 import com.cti.admin.support.AdminIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +32,14 @@ class InternalAuthenticationIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void refusesEveryRequestOfAnAddressWithTooManyFailuresWith429AndRetryAfter() throws IOException {
 		String address = "127.0.0.2";
+		double wrong = refused("wrong-credentials");
+		double limitedBefore = refused("rate-limited");
 		for (int i = 0; i < AdminIntegrationTest.MAX_FAILED_AUTHENTICATIONS; i++) {
 			assertThat(send(address, "Bearer wrong-" + i).status()).isEqualTo(401);
 		}
@@ -46,6 +54,13 @@ class InternalAuthenticationIntegrationTests {
 		assertThat(limited.body()).contains("\"status\":429").contains("urn:cti:admin:too-many-failed-authentications");
 		assertThat(evenRight.status()).isEqualTo(429);
 		assertThat(send("127.0.0.3", "Bearer " + AdminApi.SECRET).status()).isEqualTo(200);
+		assertThat(refused("wrong-credentials") - wrong).isEqualTo(AdminIntegrationTest.MAX_FAILED_AUTHENTICATIONS);
+		assertThat(refused("rate-limited") - limitedBefore).isEqualTo(2);
+	}
+
+	private double refused(String reason) {
+		Counter counter = this.meters.find("cti.admin.requests.refused").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

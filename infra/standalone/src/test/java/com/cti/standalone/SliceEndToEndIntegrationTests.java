@@ -1,12 +1,20 @@
 package com.cti.standalone;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.cti.platform.TestPostgres;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +34,9 @@ import static org.awaitility.Awaitility.await;
  * The foundation's slice through HTTP across the four services, each its own Spring Boot
  * application on its own port (as the standalone starts them, without its proxy), sharing
  * one real Kafka broker and one real PostgreSQL: create an app, post a signed Dialpad
- * call event, read the call back through the client API.
+ * call event, read the call back through the client API. The services export their spans
+ * over OTLP to a fake collector, where the processor's span of a webhook's event is found
+ * in the webhook request's trace.
  */
 class SliceEndToEndIntegrationTests {
 
@@ -44,12 +54,20 @@ class SliceEndToEndIntegrationTests {
 
 	private static String admin;
 
+	/** An OTLP collector that takes every span the services export. */
+	private static final WireMockServer collector = new WireMockServer(
+			WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+
 	@BeforeAll
 	static void startServices() {
+		collector.start();
+		collector.stubFor(WireMock.post("/v1/traces").willReturn(WireMock.ok()));
 		Map<String, String> settings = Map.of("KAFKA_BOOTSTRAP_SERVERS", TestSystem.kafkaBootstrapServers(),
 				"DATABASE_URL", TestPostgres.newDatabase(), "DB_USER", "postgres", "INTERNAL_API_SECRET",
 				INTERNAL_SECRET, "DIALPAD_WEBHOOK_SECRET", WEBHOOK_SECRET, "INGEST_SPOOL_DIR",
-				TestSystem.temporaryDirectory("spool"), "CTI_INGEST_REPLAY_WINDOW", TestSystem.REPLAY_WINDOW);
+				TestSystem.temporaryDirectory("spool"), "CTI_INGEST_REPLAY_WINDOW", TestSystem.REPLAY_WINDOW,
+				"management.opentelemetry.tracing.export.otlp.endpoint", collector.baseUrl() + "/v1/traces",
+				"management.tracing.sampling.probability", "1.0");
 		// each service migrates its own tables; the admin service starts first, since the
 		// processor and the query
 		// service wait for the tables of the services they read
@@ -68,6 +86,40 @@ class SliceEndToEndIntegrationTests {
 	@AfterAll
 	static void stopServices() {
 		services.forEach(ConfigurableApplicationContext::close);
+		collector.stop();
+	}
+
+	@Test
+	void exportsTheProcessorsSpanOfAWebhookInTheWebhookRequestsTrace() throws Exception {
+		String appId = createApp("Traced App").get("app_id").asString();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		JsonNode event = fixtureEvents("call-answered-two-legs.json").get(0);
+
+		var response = post(ingest + "/webhooks/dialpad/" + appId, "application/jwt",
+				signHs256(json.writeValueAsString(event), WEBHOOK_SECRET), "traceparent",
+				"00-" + traceId + "-" + traceId.substring(16) + "-01");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+		// OTLP/HTTP carries protobuf: a span's trace id is its 16 raw bytes, the
+		// exporting service's name a string of its resource
+		byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(collector.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/v1/traces"))))
+						.extracting(LoggedRequest::getBody)
+						.anySatisfy((body) -> {
+							assertThat(contains(body, "processor-service".getBytes(StandardCharsets.UTF_8))).isTrue();
+							assertThat(contains(body, traceIdBytes)).isTrue();
+						}));
+	}
+
+	private static boolean contains(byte[] body, byte[] part) {
+		for (int i = 0; i + part.length <= body.length; i++) {
+			if (Arrays.equals(body, i, i + part.length, part, 0, part.length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import com.cti.model.IngestStatus;
 import com.cti.platform.CtiTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -33,14 +34,30 @@ class IngestKafkaConfiguration {
 
 	@Bean
 	KafkaTemplate<String, DialpadEventReceived> eventKafkaTemplate(
-			ProducerFactory<String, DialpadEventReceived> producerFactory) {
+			ProducerFactory<String, DialpadEventReceived> producerFactory,
+			@Value("${spring.kafka.template.observation-enabled:false}") boolean observed) {
 		// with an override the template owns its producer and closes (flushes) it at
 		// shutdown
 		var template = new KafkaTemplate<>(producerFactory,
-				Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-events"));
+				Map.of(ProducerConfig.CLIENT_ID_CONFIG, "cti-ingest-events")) {
+
+			/**
+			 * None: an observed send asks for the cluster id (the span's remote service
+			 * name) before it sends, and while Kafka is down that question blocks every
+			 * webhook for the admin client's timeout, again on each send.
+			 */
+			@Override
+			protected @Nullable String clusterId() {
+				return null;
+			}
+
+		};
 		// failures are handled and logged by the publisher, without the event's contents
 		template.setProducerListener(new ProducerListener<>() {
 		});
+		// a span per send and the traceparent header on the record (Boot sets it on its
+		// own template only)
+		template.setObservationEnabled(observed);
 		return template;
 	}
 

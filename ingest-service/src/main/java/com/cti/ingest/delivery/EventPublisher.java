@@ -40,8 +40,11 @@ public class EventPublisher {
 
 	private final DeliveryMetrics metrics;
 
+	private final SpooledTraces traces;
+
 	EventPublisher(KafkaTemplate<String, DialpadEventReceived> kafkaTemplate, EventSpool spool,
-			IngestProperties properties, DeliveryMetrics metrics) {
+			IngestProperties properties, DeliveryMetrics metrics, SpooledTraces traces) {
+		this.traces = traces;
 		this.kafkaTemplate = kafkaTemplate;
 		this.spool = spool;
 		this.publishTimeout = properties.publishTimeout();
@@ -98,8 +101,8 @@ public class EventPublisher {
 
 	private Delivery spool(DialpadEventReceived event, @Nullable String key) {
 		try {
-			this.spool.append(new SpooledEvent(key, event).toBytes());
-			this.metrics.spooled();
+			this.spool.append(new SpooledEvent(key, event, this.traces.current()).toBytes());
+			this.metrics.spooled(event.receivedAt());
 			return Delivery.SPOOL;
 		}
 		catch (IOException | RuntimeException ex) {

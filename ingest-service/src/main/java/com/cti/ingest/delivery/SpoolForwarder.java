@@ -49,6 +49,8 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	private final SpooledTraces traces;
+
 	/** Events acknowledged beyond a failed one in their batch: not to be sent again. */
 	private final Set<UUID> deliveredAhead = new HashSet<>();
 
@@ -62,7 +64,8 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private boolean probing;
 
-	SpoolForwarder(EventSpool spool, EventPublisher publisher, DeliveryMetrics metrics) {
+	SpoolForwarder(EventSpool spool, EventPublisher publisher, DeliveryMetrics metrics, SpooledTraces traces) {
+		this.traces = traces;
 		this.spool = spool;
 		this.publisher = publisher;
 		this.metrics = metrics;
@@ -146,6 +149,9 @@ class SpoolForwarder implements SmartLifecycle {
 		List<@Nullable CompletableFuture<?>> sends = new ArrayList<>(batch.size());
 		for (Entry entry : batch) {
 			SpooledEvent event = decode(entry);
+			if (events.isEmpty() && event != null) {
+				this.metrics.oldestSpooled(event.event().receivedAt());
+			}
 			events.add(event);
 			boolean skip = event == null || this.deliveredAhead.remove(event.event().eventId());
 			sends.add(skip ? null : send(event));
@@ -181,7 +187,7 @@ class SpoolForwarder implements SmartLifecycle {
 
 	private CompletableFuture<?> send(SpooledEvent event) {
 		try {
-			return this.publisher.send(event.event(), event.key());
+			return this.traces.continuing(event.traceparent(), () -> this.publisher.send(event.event(), event.key()));
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);

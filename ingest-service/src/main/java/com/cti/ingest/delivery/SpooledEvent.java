@@ -10,8 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param key the Kafka key, null when the kind has none
  * @param event the envelope
+ * @param traceparent the W3C trace context of the webhook's request, so that the event
+ * stays in its trace when it is forwarded later; null in a spool written before it was
+ * kept, or outside any trace
  */
-record SpooledEvent(@Nullable String key, DialpadEventReceived event) {
+record SpooledEvent(@Nullable String key, DialpadEventReceived event, @Nullable String traceparent) {
+
+	SpooledEvent(@Nullable String key, DialpadEventReceived event) {
+		this(key, event, null);
+	}
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 

@@ -15,7 +15,11 @@ import com.cti.ingest.delivery.EventPublisher;
 import com.cti.ingest.secrets.AppWebhook;
 import com.cti.ingest.secrets.WebhookSecretsRegistry;
 import com.cti.model.DialpadEventReceived;
+import com.cti.model.EventKind;
+import com.cti.platform.logging.EventLogContext;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,6 +39,8 @@ import org.springframework.util.StringUtils;
  */
 @Service
 class WebhookIntake {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebhookIntake.class);
 
 	private final WebhookVerifier verifier;
 
@@ -74,6 +80,13 @@ class WebhookIntake {
 	 */
 	DialpadEventReceived accept(@Nullable String pathAppId, byte[] body) {
 		String appId = appId(pathAppId);
+		try (var log = EventLogContext.open(null, appId, null)) {
+			return accept(pathAppId, appId, body, log);
+		}
+	}
+
+	private DialpadEventReceived accept(@Nullable String pathAppId, @Nullable String appId, byte[] body,
+			EventLogContext log) {
 		String text = text(body);
 		String token = text.strip();
 		if (token.isEmpty()) {
@@ -86,8 +99,11 @@ class WebhookIntake {
 		var classified = this.classifier.classify(payload);
 		var event = new DialpadEventReceived(UUID.randomUUID(), appId, classified.kind(), this.clock.instant(), payload,
 				classified.contentHash(), DialpadEventReceived.CURRENT_SCHEMA_VERSION);
+		log.with(event.eventId(), appId, (event.kind() == EventKind.CALL) ? classified.key() : null);
 		Delivery delivery = this.publisher.publish(event, classified.key());
 		this.metrics.accepted(event.kind(), appId, delivery);
+		// DEBUG: one line per accepted webhook would be most of the log at INFO
+		logger.debug("Webhook accepted: {} event, durable in {}", event.kind().wireName(), delivery);
 		return event;
 	}
 

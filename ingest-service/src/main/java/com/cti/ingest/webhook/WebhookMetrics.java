@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts webhooks accepted (by kind, app and where they were made durable), rejected (by
- * reason) and turned away for a transient fault (by reason). The app tag takes the first
- * {@value #MAX_APPS} well-formed app ids seen and {@code other} after them, so that no
- * URL can grow the number of time series without bound.
+ * reason and app) and turned away for a transient fault (by reason). The app tag takes
+ * the first {@value #MAX_APPS} well-formed app ids seen and {@code other} after them, so
+ * that no URL can grow the number of time series without bound; a refused request carries
+ * its app's id only once that app has had a webhook accepted.
  */
 @Component
 class WebhookMetrics {
@@ -40,12 +41,23 @@ class WebhookMetrics {
 			.increment();
 	}
 
-	void rejected(String reason) {
-		this.registry.counter("cti.ingest.webhooks.rejected", "reason", reason).increment();
+	void rejected(String reason, @Nullable String appId) {
+		this.registry.counter("cti.ingest.webhooks.rejected", "reason", reason, "app", knownAppTag(appId)).increment();
 	}
 
 	void unavailable(String reason) {
 		this.registry.counter("cti.ingest.webhooks.unavailable", "reason", reason).increment();
+	}
+
+	/**
+	 * A refused request names its app only when that app has had a webhook accepted, so
+	 * that posting to made-up URLs cannot use up the {@value #MAX_APPS} app tags.
+	 */
+	private String knownAppTag(@Nullable String appId) {
+		if (appId == null) {
+			return "none";
+		}
+		return this.apps.contains(appId) ? appId : "other";
 	}
 
 	private String appTag(@Nullable String appId) {

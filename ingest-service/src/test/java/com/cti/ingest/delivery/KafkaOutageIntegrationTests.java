@@ -1,11 +1,13 @@
 package com.cti.ingest.delivery;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.cti.ingest.HandMadeJwt;
@@ -14,6 +16,7 @@ import com.cti.ingest.WebhookClient;
 import com.cti.kafka.KraftBroker;
 import com.cti.model.DialpadEventReceived;
 import com.cti.model.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +67,9 @@ class KafkaOutageIntegrationTests {
 	@Autowired
 	EventSpool spool;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalServerPort
 	int port;
 
@@ -97,6 +103,36 @@ class KafkaOutageIntegrationTests {
 		sendStream(calls, 24, 27, sentByCall);
 		assertThat(this.spool.isEmpty()).isTrue();
 		assertThat(publishedByCall(sentByCall.keySet())).isEqualTo(sentByCall);
+	}
+
+	@Test
+	void forwardsASpooledEventInItsWebhooksTrace() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String event = "{\"call_id\":" + callId() + ",\"state\":\"ringing\",\"event_timestamp\":1}";
+		broker.stop();
+		HttpResponse<String> response;
+		try {
+			response = this.client.post("/webhooks/dialpad/app-outage", "application/jwt",
+					HandMadeJwt.hs256(SECRET, event).getBytes(StandardCharsets.UTF_8), "traceparent",
+					"00-" + traceId + "-" + traceId.substring(16) + "-01");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(this.spool.isEmpty()).isFalse();
+			await().atMost(Duration.ofSeconds(10)).until(() -> oldestSpooledAge() > 0);
+		}
+		finally {
+			broker.startAgain();
+		}
+		String eventId = json.readTree(response.body()).path("event_id").asString();
+
+		await().atMost(Duration.ofSeconds(60)).until(this.spool::isEmpty);
+		assertThat(oldestSpooledAge()).isZero();
+		ConsumerRecord<String, String> record = TopicRecords.readAll(broker.bootstrapServers(), Topics.DIALPAD_EVENTS)
+			.stream()
+			.filter((candidate) -> TopicRecords.envelope(candidate.value()).eventId().toString().equals(eventId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(record.headers().lastHeader("traceparent")).isNotNull()
+			.satisfies((header) -> assertThat(new String(header.value(), StandardCharsets.UTF_8)).contains(traceId));
 	}
 
 	@Test
@@ -164,6 +200,10 @@ class KafkaOutageIntegrationTests {
 						.toList());
 		}
 		return byCall;
+	}
+
+	private double oldestSpooledAge() {
+		return this.meters.get("cti.ingest.spool.oldest.age").timeGauge().value();
 	}
 
 	private static long callId() {

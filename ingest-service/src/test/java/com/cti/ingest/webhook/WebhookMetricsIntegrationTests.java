@@ -43,7 +43,11 @@ class WebhookMetricsIntegrationTests {
 			.contains("kind=\"call\"")
 			.contains("durable_in=\"kafka\""));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_webhooks_rejected_total{")
-			.contains("reason=\"bad-signature\""));
+			.contains("reason=\"bad-signature\"")
+			.contains("app=\"metrics-app\""));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_oldest_age_seconds"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("http_server_requests_seconds_bucket{")
+			.contains("uri=\"/webhooks/dialpad/{appId}\""));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_depth"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_size"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_publish_latency_seconds_count{")

@@ -67,9 +67,12 @@ class KafkaConsumerConfiguration {
 	 * {@link KafkaOperations} so that Boot's own {@link KafkaTemplate} is still created.
 	 */
 	@Bean
-	KafkaOperations<String, byte[]> rawKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
-		return new KafkaTemplate<>(producerFactory,
+	KafkaOperations<String, byte[]> rawKafkaTemplate(ProducerFactory<String, byte[]> producerFactory,
+			@Value("${spring.kafka.template.observation-enabled:false}") boolean observed) {
+		var template = new KafkaTemplate<>(producerFactory,
 				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		template.setObservationEnabled(observed);
+		return template;
 	}
 
 	/**

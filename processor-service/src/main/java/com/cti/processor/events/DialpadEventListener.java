@@ -22,7 +22,7 @@ class DialpadEventListener {
 		this.handler = handler;
 	}
 
-	@KafkaListener(id = "cti-processor", groupId = "${cti.processor.group-id:cti-processor}",
+	@KafkaListener(id = EventBatchHandler.LISTENER_ID, groupId = "${cti.processor.group-id:cti-processor}",
 			topics = Topics.DIALPAD_EVENTS, batch = "true", autoStartup = "${cti.processor.consume:true}")
 	void onEvents(List<ConsumerRecord<String, DialpadEventReceived>> records) {
 		this.handler.handle(records);

@@ -67,11 +67,13 @@ class EventBatchService {
 	/**
 	 * Records the events and poison records that are not recorded yet and projects the
 	 * new attributed events, in one transaction.
+	 * @return the events recorded now (not the poison records, nor the events recorded
+	 * before), once the transaction has committed
 	 */
 	@Transactional
-	void apply(List<IncomingEvent> events, List<PoisonEvent> poisons) {
+	List<StoredEvent> apply(List<IncomingEvent> events, List<PoisonEvent> poisons) {
 		if (events.isEmpty() && poisons.isEmpty()) {
-			return;
+			return List.of();
 		}
 		AppDirectory.Attribution attribution = this.appDirectory
 			.attribute(events.stream().map((event) -> event.envelope().appId()).toList());
@@ -104,6 +106,7 @@ class EventBatchService {
 			}
 		}
 		this.changeEvents.record(this.projections.project(toProject));
+		return batch.stream().map(Prepared::stored).filter((stored) -> inserted.contains(stored.id())).toList();
 	}
 
 	/**

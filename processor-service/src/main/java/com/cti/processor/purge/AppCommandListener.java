@@ -1,11 +1,14 @@
 package com.cti.processor.purge;
 
+import java.util.UUID;
+
 import com.cti.model.AppCommand;
 import com.cti.model.AppPurgeRequested;
 import com.cti.model.AssignEvent;
 import com.cti.model.ReplayEvent;
 import com.cti.model.Topics;
 import com.cti.model.WireJson;
+import com.cti.platform.logging.EventLogContext;
 import com.cti.processor.events.EventReplayService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +61,12 @@ class AppCommandListener {
 	}
 
 	private void applyAgain(AppCommand command) {
+		try (var log = EventLogContext.open(originalEventId(command), command.appId(), null)) {
+			applyAgainLogged(command);
+		}
+	}
+
+	private void applyAgainLogged(AppCommand command) {
 		try {
 			if (command instanceof ReplayEvent replay) {
 				this.replays.replay(replay);
@@ -69,6 +78,13 @@ class AppCommandListener {
 		catch (DataIntegrityViolationException ex) {
 			logger.warn(ex, () -> "The database refused the copy of the event: skipping " + command);
 		}
+	}
+
+	private static @Nullable UUID originalEventId(AppCommand command) {
+		if (command instanceof ReplayEvent replay) {
+			return replay.eventId();
+		}
+		return (command instanceof AssignEvent assign) ? assign.eventId() : null;
 	}
 
 	private static @Nullable AppCommand read(ConsumerRecord<String, byte @Nullable []> record) {

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.cti.query.ratelimit.RequestThrottle;
 import com.cti.query.ratelimit.Throttle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,7 +37,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ApiKeyUsageRecorder usage;
 
-	ApiKeyAuthenticationFilter(ApiKeyLookup lookup, RequestThrottle throttle, ApiKeyUsageRecorder usage) {
+	private final MeterRegistry meters;
+
+	ApiKeyAuthenticationFilter(ApiKeyLookup lookup, RequestThrottle throttle, ApiKeyUsageRecorder usage,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.lookup = lookup;
 		this.throttle = throttle;
 		this.usage = usage;
@@ -72,6 +78,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		response.setHeader("RateLimit-Remaining", Long.toString(allowance.remaining()));
 		response.setHeader("RateLimit-Reset", Long.toString(allowance.resetSeconds()));
 		if (!allowance.allowed()) {
+			throttled("api-key", apiKey.get().appId().toString());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(allowance.retryAfterSeconds()));
 			problem(response, 429, "rate-limited", "Too Many Requests",
 					"This API key is over its rate limit; retry after " + allowance.retryAfterSeconds() + " s");
@@ -82,7 +89,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static void tooManyInvalidKeys(HttpServletResponse response, Throttle refused) throws IOException {
+	/**
+	 * Counts a 429: the app tag is the app's id for a key over its limit (apps are few,
+	 * made by an operator), {@code none} for an address throttled for its invalid keys.
+	 */
+	private void throttled(String reason, String app) {
+		this.meters.counter("cti.query.requests.throttled", "reason", reason, "app", app).increment();
+	}
+
+	private void tooManyInvalidKeys(HttpServletResponse response, Throttle refused) throws IOException {
+		throttled("invalid-keys", "none");
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
 		problem(response, 429, "rate-limited", "Too Many Requests",
 				"Too many requests with an invalid API key from this address; retry after "

@@ -5,6 +5,8 @@ import java.util.List;
 import com.cti.query.ratelimit.RequestThrottle;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +28,9 @@ class ApiKeyConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(ApiKeyLookup lookup,
-			RequestThrottle throttle, ApiKeyUsageRecorder usage) {
-		var registration = new FilterRegistrationBean<>(new ApiKeyAuthenticationFilter(lookup, throttle, usage));
+			RequestThrottle throttle, ApiKeyUsageRecorder usage, MeterRegistry meters) {
+		var registration = new FilterRegistrationBean<>(
+				new ApiKeyAuthenticationFilter(lookup, throttle, usage, meters));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -41,7 +43,11 @@ class StreamRegistry implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	StreamRegistry(ChangeFeed feed, ChangeRenderer renderer, StreamProperties properties, Clock clock) {
+	StreamRegistry(ChangeFeed feed, ChangeRenderer renderer, StreamProperties properties, Clock clock,
+			MeterRegistry meters) {
+		Gauge.builder("cti.query.stream.connections", this, StreamRegistry::openStreams)
+			.description("Open Server-Sent Events streams (GET /api/stream)")
+			.register(meters);
 		this.feed = feed;
 		this.renderer = renderer;
 		this.properties = properties;
