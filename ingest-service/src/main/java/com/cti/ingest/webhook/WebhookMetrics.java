@@ -1,5 +1,6 @@
 package com.cti.ingest.webhook;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +31,15 @@ class WebhookMetrics {
 
 	private final Set<String> apps = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * The reasons of a 503, each counter there from the start: an alert on any 503 to
+	 * Dialpad sees the first one (a counter that appears at 1 shows no increase).
+	 */
+	static final List<String> UNAVAILABLE_REASONS = List.of("not-durable", "secrets-not-loaded", "internal-error");
+
 	WebhookMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		UNAVAILABLE_REASONS.forEach((reason) -> registry.counter("cti.ingest.webhooks.unavailable", "reason", reason));
 	}
 
 	void accepted(EventKind kind, @Nullable String appId, Delivery delivery) {

@@ -52,6 +52,13 @@ class WebhookMetricsIntegrationTests {
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_spool_size"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_publish_latency_seconds_count{")
 			.contains("outcome=\"acked\""));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_publish_latency_seconds_bucket{")
+			.contains("outcome=\"acked\""));
+		// every 503's counter is there before the first 503, so that an alert sees it
+		for (String reason : WebhookMetrics.UNAVAILABLE_REASONS) {
+			assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("cti_ingest_webhooks_unavailable_total{")
+				.contains("reason=\"" + reason + "\""));
+		}
 		assertThat(response.body()).doesNotContain(IngestIntegrationTest.WEBHOOK_SECRET);
 	}
 
