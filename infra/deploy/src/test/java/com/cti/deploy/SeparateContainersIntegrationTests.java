@@ -1,5 +1,6 @@
 package com.cti.deploy;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,18 +15,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.cti.bench.system.KafkaBroker;
+import com.sun.net.httpserver.HttpServer;
 import com.cti.fixtures.DialpadFixtures;
 import com.cti.fixtures.MonitoredMetrics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -88,9 +93,23 @@ class SeparateContainersIntegrationTests {
 
 	private static String gateway;
 
+	/**
+	 * An OTLP/HTTP collector on the host: the bodies of the spans the containers export.
+	 */
+	private static final List<byte[]> exportedSpans = new CopyOnWriteArrayList<>();
+
+	private static HttpServer collector;
+
 	@BeforeAll
 	static void startTheSystem() throws Exception {
 		removeContainers();
+		collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		collector.createContext("/v1/traces", (exchange) -> {
+			exportedSpans.add(exchange.getRequestBody().readAllBytes());
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		collector.start();
 		Path data = Files.createTempDirectory("cti-separate-containers");
 		URI database = URI.create(compose.environment("processor", SHELL::get).get("DATABASE_URL"));
 		int kafkaPort = Integer.parseInt(
@@ -124,6 +143,9 @@ class SeparateContainersIntegrationTests {
 			System.out.println("\n--- last lines of " + service + "'s log:\n" + logs.output());
 		}
 		removeContainers();
+		if (collector != null) {
+			collector.stop(0);
+		}
 		if (postgres != null) {
 			postgres.close();
 		}
@@ -194,8 +216,10 @@ class SeparateContainersIntegrationTests {
 		String appId = app.get("app_id").asString();
 		String hook = gateway + "/webhooks/dialpad/" + appId;
 		JsonNode event = json.readTree(DialpadFixtures.text("call-outbound.json")).get("events").get(0);
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		send(HttpRequest.newBuilder(URI.create(hook))
 			.header("Content-Type", "application/jwt")
+			.header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-01")
 			.POST(HttpRequest.BodyPublishers.ofString(sign(json.writeValueAsString(event)))), 200);
 		String forged = sign("{}").replaceAll("\\.[^.]*$", ".forged");
 		send(HttpRequest.newBuilder(URI.create(hook))
@@ -216,6 +240,14 @@ class SeparateContainersIntegrationTests {
 		assertThat(Podman.run("logs", PREFIX + "ingest")).doesNotContain(forged)
 			.doesNotContain(SHELL.get("DIALPAD_WEBHOOK_SECRET"));
 
+		// the processor container's span of that event is in the webhook request's trace
+		// (OTLP/HTTP carries protobuf: the trace id as its 16 raw bytes)
+		byte[] traceIdBytes = HexFormat.of().parseHex(traceId);
+		byte[] processor = "processor-service".getBytes(StandardCharsets.UTF_8);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(exportedSpans).as("spans exported by the processor's container")
+				.anySatisfy((body) -> assertThat(contains(body, processor) && contains(body, traceIdBytes)).isTrue()));
+
 		Set<String> used = MonitoredMetrics.used(ServiceSettings.REPOSITORY);
 		// the per-partition lag appears at the Kafka binder's first refresh, a minute
 		// after the consumer starts (its client-level maximum is there at once)
@@ -230,6 +262,15 @@ class SeparateContainersIntegrationTests {
 			}
 			assertThat(exposed).as("metrics exposed by the four containers").containsAll(used);
 		});
+	}
+
+	private static boolean contains(byte[] body, byte[] part) {
+		for (int i = 0; i + part.length <= body.length; i++) {
+			if (Arrays.equals(body, i, i + part.length, part, 0, part.length)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static List<String> runArguments(String service, String image) {
@@ -252,6 +293,14 @@ class SeparateContainersIntegrationTests {
 		}
 		compose.environment(service, SHELL::get)
 			.forEach((name, value) -> arguments.addAll(List.of("--env", name + "=" + value)));
+		if (service.equals("ingest") || service.equals("processor")) {
+			// traces exported to the collector on the host (off unless an endpoint is
+			// set)
+			arguments.addAll(List.of("--env",
+					"MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT=http://127.0.0.1:"
+							+ collector.getAddress().getPort() + "/v1/traces",
+					"--env", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY=1.0"));
+		}
 		if (service.equals("ingest")) {
 			// the fixtures' events carry the timestamps they were recorded with, long
 			// past
