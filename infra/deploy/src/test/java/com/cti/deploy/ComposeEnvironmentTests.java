@@ -70,6 +70,31 @@ class ComposeEnvironmentTests {
 	}
 
 	@Test
+	void monitoringProfileScrapesEachServiceOnItsPortAndMountsWhatExists() throws IOException {
+		for (String monitoring : List.of("prometheus", "grafana")) {
+			Map<String, Object> service = this.compose.service(monitoring);
+			assertThat(service.get("profiles")).as("%s runs only in the monitoring profile", monitoring)
+				.isEqualTo(List.of("monitoring"));
+			assertThat((List<?>) service.get("volumes")).map(Object::toString)
+				.filteredOn((volume) -> volume.startsWith("./"))
+				.isNotEmpty()
+				.allSatisfy((volume) -> assertThat(ServiceSettings.REPOSITORY.resolve(volume.split(":")[0]))
+					.as("%s mounts %s", monitoring, volume)
+					.exists());
+			assertThat((List<?>) service.get("ports")).map(Object::toString)
+				.allSatisfy(
+						(port) -> assertThat(port).as("bound to the host's loopback only").startsWith("127.0.0.1:"));
+		}
+		String scrape = Files.readString(ServiceSettings.REPOSITORY.resolve("infra/monitoring/prometheus.yml"));
+		for (String module : ServiceSettings.MODULES) {
+			String service = ComposeFile.SERVICE_OF_MODULE.get(module);
+			assertThat(scrape).as("Prometheus scrapes %s on its port, labelled with its name", service)
+				.containsPattern("- targets: \\['" + service + ":" + ServiceSettings.of(module).defaultPort()
+						+ "'\\]\\s+labels: \\{ service: " + service + " \\}");
+		}
+	}
+
+	@Test
 	void refusesToStartWithoutTheSecrets() {
 		assertThatIllegalStateException().isThrownBy(() -> this.compose.environment("admin", (name) -> null))
 			.withMessageContaining("INTERNAL_API_SECRET");
