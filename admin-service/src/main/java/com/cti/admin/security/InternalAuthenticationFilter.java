@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -41,6 +42,10 @@ class InternalAuthenticationFilter extends OncePerRequestFilter {
 		this.expected = sha256("Bearer " + secret);
 		this.limiter = limiter;
 		this.meters = meters;
+		// each reason there before its first refusal, so that a rate of refusals starts
+		// from 0
+		List.of("no-credentials", "wrong-credentials", "rate-limited")
+			.forEach((reason) -> meters.counter("cti.admin.requests.refused", "reason", reason));
 	}
 
 	@Override

@@ -42,6 +42,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	ApiKeyAuthenticationFilter(ApiKeyLookup lookup, RequestThrottle throttle, ApiKeyUsageRecorder usage,
 			MeterRegistry meters) {
 		this.meters = meters;
+		// there before the first 429, so that a rate of refusals starts from 0
+		meters.counter("cti.query.requests.throttled", "reason", "invalid-keys", "app", "none");
 		this.lookup = lookup;
 		this.throttle = throttle;
 		this.usage = usage;
