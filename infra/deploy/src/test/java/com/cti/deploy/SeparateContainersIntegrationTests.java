@@ -156,10 +156,7 @@ class SeparateContainersIntegrationTests {
 
 	@Test
 	void losesAndDoublesNothingWhenTheProcessorContainerIsKilledMidStream() throws Exception {
-		JsonNode app = json.readTree(send(HttpRequest.newBuilder(URI.create(gateway + "/internal/apps"))
-			.header("Authorization", "Bearer " + SHELL.get("INTERNAL_API_SECRET"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Separate containers\"}")), 200));
+		JsonNode app = createApp("Separate containers");
 		String appId = app.get("app_id").asString();
 		String apiKey = app.get("api_key").asString();
 
@@ -209,10 +206,7 @@ class SeparateContainersIntegrationTests {
 
 	@Test
 	void logsJsonLinesWithTheEventsIdsAndExposesEveryMonitoredMetric() throws Exception {
-		JsonNode app = json.readTree(send(HttpRequest.newBuilder(URI.create(gateway + "/internal/apps"))
-			.header("Authorization", "Bearer " + SHELL.get("INTERNAL_API_SECRET"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Monitored containers\"}")), 200));
+		JsonNode app = createApp("Monitored containers");
 		String appId = app.get("app_id").asString();
 		String hook = gateway + "/webhooks/dialpad/" + appId;
 		JsonNode event = json.readTree(DialpadFixtures.text("call-outbound.json")).get("events").get(0);
@@ -265,6 +259,13 @@ class SeparateContainersIntegrationTests {
 			}
 			assertThat(exposed).as("metrics exposed by the four containers").containsAll(used);
 		});
+	}
+
+	private static JsonNode createApp(String name) throws Exception {
+		return json.readTree(send(HttpRequest.newBuilder(URI.create(gateway + "/internal/apps"))
+			.header("Authorization", "Bearer " + SHELL.get("INTERNAL_API_SECRET"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name)))), 200));
 	}
 
 	private static boolean contains(byte[] body, byte[] part) {
