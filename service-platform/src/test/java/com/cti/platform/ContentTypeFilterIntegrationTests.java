@@ -42,8 +42,7 @@ class ContentTypeFilterIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", TestPostgres::newDatabase);
-		registry.add("spring.datasource.username", () -> "postgres");
+		TestPostgres.newDatabaseFor(registry);
 	}
 
 	@ParameterizedTest

@@ -30,8 +30,7 @@ class FallbackProblemHandlerIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", TestPostgres::newDatabase);
-		registry.add("spring.datasource.username", () -> "postgres");
+		TestPostgres.newDatabaseFor(registry);
 	}
 
 	@Test

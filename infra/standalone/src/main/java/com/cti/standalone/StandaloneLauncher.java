@@ -101,21 +101,20 @@ public final class StandaloneLauncher {
 			settings.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		}
 		int port = Integer.parseInt(env("PORT", "4000"));
-		Map<StandaloneService, Integer> ports = this.ports;
 		for (StandaloneService service : StandaloneService.values()) {
 			var context = service.start(service.port(port), settings, arguments);
 			this.services.add(context);
-			ports.put(service, Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
+			this.ports.put(service, Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0")));
 			if (service == StandaloneService.INGEST) {
 				// the admin's backfill hands its calls to ingest's internal intake, on
 				// its
 				// loopback port (the proxy routes /internal to the admin, never to
 				// ingest)
 				settings.put("CTI_INGEST_URL",
-						env("CTI_INGEST_URL", "http://127.0.0.1:" + ports.get(StandaloneService.INGEST)));
+						env("CTI_INGEST_URL", "http://127.0.0.1:" + this.ports.get(StandaloneService.INGEST)));
 			}
 		}
-		this.proxy = StandaloneProxy.start(port, ports);
+		this.proxy = StandaloneProxy.start(port, this.ports);
 		printBanner(this.proxy.port(), settings, (System.nanoTime() - started) / 1_000_000);
 	}
 

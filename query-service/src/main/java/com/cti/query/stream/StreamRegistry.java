@@ -86,8 +86,7 @@ class StreamRegistry implements SmartLifecycle {
 		emitter.onCompletion(() -> remove(subscription));
 		emitter.onTimeout(subscription::close);
 		emitter.onError((ex) -> subscription.close());
-		// checked again and taken at once: the clients that passed the first check
-		// together
+		// checked again and taken at once: clients that passed the first check together
 		// (a reconnect storm) must not all get a slot
 		synchronized (open) {
 			if (isFull(open)) {
